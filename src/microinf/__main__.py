@@ -1,0 +1,5 @@
+"""python -m microinf"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""Header aliases: which input column feeds which creator field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FIELDS = (
+    "handle",
+    "platform",
+    "followers",
+    "name",
+    "niche",
+    "bio",
+    "avg_likes",
+    "avg_comments",
+    "avg_views",
+    "engagement_rate",
+    "country",
+    "language",
+    "url",
+)
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "handle": (
+        "handle",
+        "username",
+        "user name",
+        "account",
+        "channel",
+        "creator",
+        "influencer",
+        "profile",
+        "screen name",
+        "channel info",
+        "tiktoker name",
+        "youtuber name",
+        "influencer insta name",
+        "instagram handle",
+        "login",
+    ),
+    "followers": (
+        "followers",
+        "follower count",
+        "followers count",
+        "subscribers",
+        "subscriber count",
+        "subscribers count",
+        "fans",
+        "audience size",
+        "followers total",
+    ),
+    "name": (
+        "name",
+        "full name",
+        "display name",
+        "fullname",
+        "channel name",
+        "instagram name",
+        "tiktok name",
+    ),
+    "niche": (
+        "niche",
+        "category",
+        "categories",
+        "topic",
+        "main topic",
+        "vertical",
+        "genre",
+        "category 1",
+    ),
+    "platform": ("platform", "network", "social network"),
+    "engagement_rate": (
+        "engagement rate",
+        "er",
+        "eng rate",
+        "avg engagement rate",
+        "60 day eng rate",
+    ),
+    "avg_likes": ("avg likes", "average likes", "likes avg"),
+    "avg_comments": ("avg comments", "average comments", "comments avg"),
+    "avg_views": ("avg views", "average views", "views avg"),
+    "bio": ("bio", "biography", "description", "about"),
+    "country": ("country", "audience country", "location", "audience country mostly"),
+    "language": ("language", "lang"),
+    "url": ("url", "link", "profile url", "profile link"),
+}
+
+# Columns merged into a field that another column already feeds.
+SECONDARY: dict[str, tuple[str, ...]] = {"niche": ("category 2",)}
+
+_SEPARATORS = re.compile(r"[\s_\-.()\[\]/]+")
+_TRAILING = " :?!*#\ufeff"
+
+
+def normalise(header: str) -> str:
+    """Case, spaces, underscores, hyphens, dots and trailing punctuation folded away."""
+    return _SEPARATORS.sub(" ", header.replace("\ufeff", "").lower()).strip(_TRAILING)
+
+
+_LOOKUP: dict[str, str] = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+_SECONDARY_LOOKUP: dict[str, str] = {
+    alias: name for name, aliases in SECONDARY.items() for alias in aliases
+}
+
+
+@dataclass
+class ColumnMap:
+    """The columns chosen for each field of one source."""
+
+    fields: dict[str, str] = field(default_factory=dict)  # field -> column
+    secondary: dict[str, list[str]] = field(default_factory=dict)  # field -> more columns
+    competing: list[tuple[str, str, str]] = field(default_factory=list)  # field, kept, ignored
+
+    def used(self) -> set[str]:
+        cols = set(self.fields.values())
+        for extra in self.secondary.values():
+            cols.update(extra)
+        return cols
+
+
+def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> ColumnMap:
+    """Choose a column per field: explicit overrides first, then the best alias match."""
+    result = ColumnMap()
+    for wanted, column in (overrides or {}).items():
+        result.fields[wanted] = column
+    rank: dict[str, int] = {}
+    for column in headers:
+        key = normalise(column)
+        name = _LOOKUP.get(key)
+        if name is None:
+            extra = _SECONDARY_LOOKUP.get(key)
+            if extra is not None:
+                result.secondary.setdefault(extra, []).append(column)
+            continue
+        if overrides and name in overrides:
+            continue
+        priority = ALIASES[name].index(key)
+        if name not in result.fields:
+            result.fields[name] = column
+            rank[name] = priority
+        elif priority < rank[name]:
+            result.competing.append((name, column, result.fields[name]))
+            result.fields[name] = column
+            rank[name] = priority
+        else:
+            result.competing.append((name, result.fields[name], column))
+    return result

@@ -1,0 +1,253 @@
+"""tiers.yaml -> TiersConfig: every problem found at once, each with file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import ConfigError, Location, Problem, SourceError
+from .models import TiersConfig, TierSpec
+
+BUILTIN = "built-in default"
+ENV_VAR = "MICROINF_TIERS"
+
+
+@dataclass(frozen=True)
+class LoadedTiers:
+    """A validated config and where it came from."""
+
+    config: TiersConfig
+    origin: str  # a path, or BUILTIN
+
+
+def builtin_text() -> str:
+    """The default tiers.yaml shipped inside the package."""
+    return (resources.files("microinf") / "data" / "tiers.yaml").read_text(encoding="utf-8")
+
+
+def resolve_tiers_path(explicit: str | None, cwd: Path | None = None) -> str | None:
+    """--tiers FILE, else $MICROINF_TIERS, else ./tiers.yaml, else None (the built-in)."""
+    if explicit:
+        return explicit
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return env
+    local = (cwd or Path.cwd()) / "tiers.yaml"
+    if not local.is_file():
+        return None
+    return "tiers.yaml" if cwd is None else str(local)
+
+
+def load_tiers(path: str | None = None) -> LoadedTiers:
+    """Read and validate a tiers file (None: the built-in); ConfigError lists every problem."""
+    if path is None:
+        return LoadedTiers(parse_tiers(builtin_text(), BUILTIN), BUILTIN)
+    text = read_config_text(path)
+    return LoadedTiers(parse_tiers(text, path), path)
+
+
+def read_config_text(path: str) -> str:
+    """The text of a config file; SourceError when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SourceError(
+            f"{path}: no such file", hint="check the path of the tiers file"
+        ) from None
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory, not a tiers file") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([Problem(Location(path), f"not UTF-8 text ({exc.reason})")]) from None
+
+
+def parse_tiers(text: str, name: str) -> TiersConfig:
+    """Validate config text; raises ConfigError listing every error."""
+    config, problems = check_text(text, name)
+    if config is None or any(p.severity == "error" for p in problems):
+        raise ConfigError(problems)
+    return config
+
+
+def check_text(text: str, name: str) -> tuple[TiersConfig | None, list[Problem]]:
+    """All problems of one config text; the config when it is structurally valid."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(Location(name, line, column), f"YAML syntax error: {reason}")]
+    if node is None:
+        return None, [Problem(Location(name, 1, 1), "the file is empty")]
+    problems = list(_duplicate_keys(node, name))
+    data = yaml.SafeLoader(text).get_single_data()
+    if not isinstance(data, dict):
+        where = Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+        return None, [Problem(where, "the top level must be a mapping with a `tiers` list")]
+    try:
+        config = TiersConfig.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(exc, node, name))
+        problems.extend(semantic_problems(_valid_tiers(data.get("tiers")), node, name))
+        return None, _sorted(problems)
+    problems.extend(semantic_problems(list(enumerate(config.tiers)), node, name))
+    return config, _sorted(problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+
+
+def _valid_tiers(items: Any) -> list[tuple[int, TierSpec]]:
+    """The tiers that are valid on their own, so that order checks still run on them."""
+    out: list[tuple[int, TierSpec]] = []
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            try:
+                out.append((i, TierSpec.model_validate(item)))
+            except ValidationError:
+                continue
+    return out
+
+
+def _at(node: yaml.Node, name: str) -> Location:
+    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def node_at(root: yaml.Node, path: Sequence[str | int], *, key: bool = False) -> yaml.Node:
+    """The deepest node along a path of mapping keys and list indexes (the key node if asked)."""
+    node = root
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(part):
+                    node = k if key and last else v
+                    break
+            else:
+                return node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                return node
+        else:
+            return node
+    return node
+
+
+def _duplicate_keys(node: yaml.Node, name: str) -> Iterable[Problem]:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in seen:
+                    yield Problem(_at(k, name), f'key "{k.value}" appears twice')
+                seen.add(k.value)
+            yield from _duplicate_keys(v, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _duplicate_keys(item, name)
+
+
+def _describe(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _allowed_keys(path: Sequence[str | int]) -> list[str]:
+    model: Any = TiersConfig
+    if path and path[0] == "tiers":
+        model = TierSpec
+    return list(model.model_fields)
+
+
+def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> Iterable[Problem]:
+    for err in exc.errors():
+        loc = [p if isinstance(p, int) else str(p) for p in err["loc"]]
+        field = _describe(loc) or "(top level)"
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent, bad = loc[:-1], str(loc[-1])
+            hint = difflib.get_close_matches(bad, _allowed_keys(parent), n=1)
+            suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
+            where = _at(node_at(root, loc, key=True), name)
+            yield Problem(where, f'unknown key "{bad}"{suggestion}')
+            continue
+        where = _at(node_at(root, loc), name)
+        if kind == "missing":
+            yield Problem(where, f'{field}: required key "{loc[-1]}" is missing')
+        else:
+            value = err.get("input")
+            shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
+            yield Problem(where, f"{field}: {err['msg']}{shown}")
+
+
+def _range(lo: int, hi: int | None) -> str:
+    return f"[{lo}, {hi})" if hi is not None else f"[{lo}, ∞)"
+
+
+def semantic_problems(
+    indexed: list[tuple[int, TierSpec]],
+    root: yaml.Node,
+    name: str,
+    path: Sequence[str] = ("tiers",),
+) -> Iterable[Problem]:
+    """Duplicate names, empty ranges, order, overlaps, gaps, an open end that is not last."""
+    tiers = [t for _, t in indexed]
+    where_of = [i for i, _ in indexed]
+    seen: dict[str, int] = {}
+    for pos, tier in enumerate(tiers):
+        i = where_of[pos]
+        if tier.name in seen:
+            where = _at(node_at(root, [*path, i, "name"]), name)
+            yield Problem(
+                where, f'tier name "{tier.name}" is used twice (also tier {seen[tier.name] + 1})'
+            )
+        seen.setdefault(tier.name, i)
+        if tier.max is not None and tier.min >= tier.max:
+            where = _at(node_at(root, [*path, i, "max"]), name)
+            yield Problem(where, f'tier "{tier.name}": min {tier.min} must be below max {tier.max}')
+        if tier.max is None and pos != len(tiers) - 1:
+            where = _at(node_at(root, [*path, i]), name)
+            yield Problem(
+                where, f'tier "{tier.name}" has no max (open-ended) but is not the last tier'
+            )
+    for pos in range(1, len(tiers)):
+        prev, cur = tiers[pos - 1], tiers[pos]
+        where = _at(node_at(root, [*path, where_of[pos], "min"], key=True), name)
+        if cur.min < prev.min:
+            yield Problem(
+                where,
+                f'tiers are not sorted: "{cur.name}" (min {cur.min}) comes after '
+                f'"{prev.name}" (min {prev.min})',
+            )
+            continue
+        if prev.max is None:
+            continue
+        if cur.min < prev.max:
+            shared_top = prev.max if cur.max is None else min(prev.max, cur.max)
+            yield Problem(
+                where,
+                f'tiers "{prev.name}" {_range(prev.min, prev.max)} and "{cur.name}" '
+                f"{_range(cur.min, cur.max)} overlap on {_range(cur.min, shared_top)}",
+            )
+        elif cur.min > prev.max:
+            yield Problem(
+                where,
+                f'gap between tiers "{prev.name}" and "{cur.name}": '
+                f"{_range(prev.max, cur.min)} has no tier",
+            )

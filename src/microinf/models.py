@@ -1,0 +1,112 @@
+"""The records microinf reads and the config that classifies them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .numbers import parse_count
+
+# Fields every output row has, in output order; input columns with these names are renamed.
+OUTPUT_FIELDS = (
+    "rank",
+    "handle",
+    "platform",
+    "name",
+    "followers",
+    "tier",
+    "niche",
+    "engagement_rate",
+    "engagement_source",
+    "score",
+    "bio",
+    "avg_likes",
+    "avg_comments",
+    "avg_views",
+    "country",
+    "language",
+    "url",
+)
+LOCATION_FIELDS = ("source", "line")
+RESERVED = frozenset(OUTPUT_FIELDS + LOCATION_FIELDS)
+
+
+@dataclass(slots=True)
+class Creator:
+    """One creator as read from a source, with its tier and score once classified."""
+
+    handle: str
+    followers: int
+    platform: str | None = None
+    name: str | None = None
+    niche: tuple[str, ...] = ()
+    bio: str | None = None
+    avg_likes: float | None = None
+    avg_comments: float | None = None
+    avg_views: float | None = None
+    engagement_rate: float | None = None
+    engagement_source: str | None = None  # "given" | "computed" | None
+    country: str | None = None
+    language: str | None = None
+    url: str | None = None
+    extra_names: tuple[str, ...] = ()
+    extra_values: tuple[Any, ...] = ()
+    source: str = ""
+    line: int = 0
+    tier: str | None = None
+    score: float = 0.0
+
+    def as_dict(self, rank: int | None = None) -> dict[str, Any]:
+        """Every output field, then the passed-through input columns."""
+        row: dict[str, Any] = {
+            "rank": rank,
+            "handle": self.handle,
+            "platform": self.platform,
+            "name": self.name,
+            "followers": self.followers,
+            "tier": self.tier,
+            "niche": list(self.niche),
+            "engagement_rate": self.engagement_rate,
+            "engagement_source": self.engagement_source,
+            "score": self.score,
+            "bio": self.bio,
+            "avg_likes": self.avg_likes,
+            "avg_comments": self.avg_comments,
+            "avg_views": self.avg_views,
+            "country": self.country,
+            "language": self.language,
+            "url": self.url,
+            "source": self.source,
+            "line": self.line,
+        }
+        for key, value in zip(self.extra_names, self.extra_values, strict=False):
+            row[key] = value
+        return row
+
+
+Count = Annotated[int, BeforeValidator(lambda v: parse_count(v) if isinstance(v, str) else v)]
+
+
+class TierSpec(BaseModel):
+    """One tier: followers in [min, max)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9_-]+$", description="Unique name, [a-z0-9_-]+")
+    min: Count = Field(ge=0, description="Inclusive lower bound; 10k and 1.5M are accepted")
+    max: Count | None = Field(
+        default=None, ge=0, description="Exclusive upper bound; only the last tier may omit it"
+    )
+    label: str | None = Field(default=None, description="Display name")
+    description: str | None = None
+
+
+class TiersConfig(BaseModel):
+    """A tiers.yaml file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    tiers: list[TierSpec] = Field(min_length=1)

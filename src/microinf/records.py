@@ -1,0 +1,262 @@
+"""Rows -> Creator records; the column plan is resolved once per source, not per row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .columns import ColumnMap, map_columns, normalise
+from .errors import DataError, Location
+from .formats import Table
+from .models import RESERVED, Creator
+from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
+
+_NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
+TEXT_FIELDS = ("name", "bio", "country", "language", "url")
+NUMBER_FIELDS = ("avg_likes", "avg_comments", "avg_views")
+
+
+class RowError(DataError):
+    """One bad row: where it is, the reason, and the row's original fields."""
+
+    def __init__(self, location: Location, reason: str, original: dict[str, Any]) -> None:
+        super().__init__(f"{location}: {reason}")
+        self.location = location
+        self.reason = reason
+        self.original = original
+
+
+def text_value(value: Any) -> str | None:
+    """A cell as stripped text, or None when it means "no value"."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        s = value.strip()
+        return None if s.lower() in MISSING else s
+    if isinstance(value, list):
+        parts = [t for t in (text_value(v) for v in value) if t]
+        return ", ".join(parts) or None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def niche_values(value: Any) -> list[str]:
+    """Categories from a cell: a list, or text split on , ; |."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value:
+            out.extend(niche_values(v))
+        return out
+    text = text_value(value)
+    if not text:
+        return []
+    parts = [p for p in _NICHE_SPLIT.split(text) if p and p.lower() not in MISSING]
+    return list(dict.fromkeys(parts)) if len(parts) > 1 else parts
+
+
+@dataclass
+class Plan:
+    """How one source's columns feed creator fields."""
+
+    columns: ColumnMap
+    passthrough: list[str]  # input columns kept as they are
+    output_names: list[str]  # their output names (input_<name> when they clash)
+
+
+def plan_for(headers: list[str], overrides: dict[str, str] | None = None) -> Plan:
+    """Map headers to fields once; every other column passes through."""
+    columns = map_columns(headers, overrides)
+    used = columns.used()
+    passthrough = [h for h in headers if h not in used]
+    names = []
+    for h in passthrough:
+        clean = h.replace("\ufeff", "").strip() or "column"
+        key = normalise(clean).replace(" ", "_")
+        names.append(f"input_{clean}" if key in RESERVED or clean in RESERVED else clean)
+    return Plan(columns, passthrough, names)
+
+
+class RecordReader:
+    """Turns the rows of one Table into Creators; a bad row raises RowError."""
+
+    def __init__(
+        self,
+        table: Table,
+        overrides: dict[str, str] | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.table = table
+        self.overrides = overrides
+        self.warn = warn or (lambda _msg: None)
+        self._percent_noted = False
+        self._plans: dict[tuple[str, ...], Plan] = {}
+        self.plan: Plan | None = None
+        if table.header is not None:
+            self.plan = self._plan(tuple(table.header))
+
+    def _plan(self, keys: tuple[str, ...]) -> Plan:
+        plan = self._plans.get(keys)
+        if plan is None:
+            plan = plan_for(list(keys), self.overrides)
+            self._plans[keys] = plan
+            for name, kept, ignored in plan.columns.competing:
+                self.warn(
+                    f'{self.table.source}: columns "{kept}" and "{ignored}" both look like '
+                    f'{name}; using "{kept}" (choose with --map {name}=COLUMN)'
+                )
+        return plan
+
+    def __iter__(self) -> Iterator[Creator]:
+        source = self.table.source
+        if self.table.header is not None:
+            header = self.table.header
+            width = len(header)
+            for line, cells in self.table.rows:
+                if len(cells) == width:
+                    row = dict(zip(header, cells, strict=True))
+                else:
+                    row = _fit(header, cells)
+                yield self.build(row, source, line)
+            return
+        for number, record in self.table.rows:
+            if not isinstance(record, dict):
+                raise RowError(
+                    Location(source, number),
+                    f"expected a mapping of fields, found {type(record).__name__}",
+                    {"value": record},
+                )
+            yield self.build(record, source, number)
+
+    def build(self, row: dict[str, Any], source: str, line: int) -> Creator:
+        """One row (column -> value) as a Creator."""
+        plan = self._plan(tuple(row))
+        fields = plan.columns.fields
+        get = row.get
+
+        def fail(column: str, reason: str) -> RowError:
+            return RowError(Location(source, line), f'column "{column}": {reason}', row)
+
+        col = fields.get("handle")
+        handle = text_value(get(col)) if col else None
+        if handle:
+            handle = handle.lstrip("@").strip()
+        if not handle:
+            raise (
+                fail(col, "missing handle")
+                if col
+                else RowError(
+                    Location(source, line), "no handle column (use --map handle=COLUMN)", row
+                )
+            )
+        col = fields.get("followers")
+        if not col:
+            raise RowError(
+                Location(source, line), "no follower-count column (use --map followers=COLUMN)", row
+            )
+        raw = get(col)
+        followers = _count(raw)
+        if followers is None:
+            if raw is None or (isinstance(raw, str) and raw.strip().lower() in MISSING):
+                raise fail(col, "missing follower count")
+            raise fail(col, f'cannot read "{raw}" as a follower count')
+        if followers < 0:
+            raise fail(col, f'follower count cannot be negative ("{raw}")')
+        if followers > MAX_FOLLOWERS:
+            raise fail(col, f'follower count "{raw}" is above 10 billion')
+
+        creator = Creator(handle=handle, followers=followers, source=source, line=line)
+        col = fields.get("platform")
+        if col:
+            platform = text_value(get(col))
+            creator.platform = platform.lower() if platform else None
+        for name in TEXT_FIELDS:
+            col = fields.get(name)
+            if col:
+                setattr(creator, name, text_value(get(col)))
+        niche = niche_values(get(fields["niche"])) if "niche" in fields else []
+        for col in plan.columns.secondary.get("niche", ()):
+            niche.extend(v for v in niche_values(get(col)) if v not in niche)
+        creator.niche = tuple(niche)
+        for name in NUMBER_FIELDS:
+            col = fields.get(name)
+            if col:
+                value = get(col)
+                try:
+                    setattr(creator, name, _number(value))
+                except ValueError:
+                    raise fail(col, f'cannot read "{value}" as a number') from None
+        col = fields.get("engagement_rate")
+        if col:
+            creator.engagement_rate = self._rate(get(col), fail, col)
+            if creator.engagement_rate is not None:
+                creator.engagement_source = "given"
+        if creator.engagement_rate is None and creator.avg_likes is not None and followers > 0:
+            creator.engagement_rate = (
+                creator.avg_likes + (creator.avg_comments or 0.0)
+            ) / followers
+            creator.engagement_source = "computed"
+        if plan.passthrough:
+            creator.extra_names = tuple(plan.output_names)
+            creator.extra_values = tuple(get(c) for c in plan.passthrough)
+        return creator
+
+    def _rate(self, value: Any, fail: Callable[[str, str], RowError], col: str) -> float | None:
+        if value is None or isinstance(value, bool):
+            return None
+        rate: float | None
+        if isinstance(value, int | float):
+            rate, percent = float(value), False
+        else:
+            try:
+                rate, percent = parse_rate(str(value))
+            except ValueError:
+                raise fail(col, f'cannot read "{value}" as an engagement rate') from None
+        if rate is None:
+            return None
+        if rate < 0:
+            raise fail(col, f'engagement rate cannot be negative ("{value}")')
+        if not percent and rate > 1:
+            if not self._percent_noted:
+                self._percent_noted = True
+                self.warn(
+                    f'{self.table.source}: column "{col}": values above 1 read as percentages '
+                    f"(4.1 is 4.1%), values of 1 or less as fractions"
+                )
+            rate /= 100.0
+        return rate
+
+
+def _fit(header: list[str], cells: list[str]) -> dict[str, Any]:
+    # a short row leaves the last columns empty; surplus cells are kept as column_N
+    row: dict[str, Any] = dict.fromkeys(header, "")
+    for i, cell in enumerate(cells):
+        row[header[i] if i < len(header) else f"column_{i + 1}"] = cell
+    return row
+
+
+def _count(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return round(value) if value == value else None
+    if value is None:
+        return None
+    try:
+        return parse_count(str(value))
+    except ValueError:
+        return None
+
+
+def _number(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return parse_number(str(value))

@@ -1,0 +1,228 @@
+"""Renderers: one registry from which --format takes its choices; the only rich user besides cli."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from .models import OUTPUT_FIELDS, Creator
+from .numbers import human
+
+TABLE_FIELDS = (
+    "rank",
+    "handle",
+    "platform",
+    "followers",
+    "tier",
+    "niche",
+    "engagement_rate",
+    "score",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Meta:
+    """What a caption says: the tiers file and the counts."""
+
+    tiers: str
+    read: int
+    shown: int
+    left_out: int
+    rejected: int = 0
+    duplicates: int = 0
+
+
+def rows(creators: Sequence[Creator], fields: Sequence[str]) -> list[dict[str, Any]]:
+    """Each creator as a dict of the requested fields, ranks from 1."""
+    return [_select(c.as_dict(i), fields) for i, c in enumerate(creators, 1)]
+
+
+def _select(row: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    return {f: _clean(row.get(f)) for f in fields}
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return round(value, 6)
+    return value
+
+
+def render_json(
+    creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta
+) -> None:
+    """One JSON array, written object by object."""
+    out.write("[")
+    for i, c in enumerate(creators, 1):
+        out.write("\n  " if i == 1 else ",\n  ")
+        out.write(json.dumps(_select(c.as_dict(i), fields), ensure_ascii=False))
+    out.write("\n]\n" if creators else "]\n")
+
+
+def render_jsonl(
+    creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta
+) -> None:
+    """One JSON object per line."""
+    dumps, write = json.dumps, out.write
+    for i, c in enumerate(creators, 1):
+        write(dumps(_select(c.as_dict(i), fields), ensure_ascii=False))
+        write("\n")
+
+
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell; text a spreadsheet would run as a formula gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, bool):
+        return "true" if value else "false"
+    elif not isinstance(value, str):
+        return str(_clean(value))
+    text: str = value
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def render_csv(creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta) -> None:
+    """A header, then one row per creator."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for i, c in enumerate(creators, 1):
+        row = c.as_dict(i)
+        writer.writerow([csv_cell(_clean(row.get(f))) for f in fields])
+
+
+def display(field: str, value: Any) -> str:
+    """A value as people read it in a table."""
+    if value is None or value == []:
+        return "—" if field in ("tier", "engagement_rate") else ""
+    if field == "followers" or field in ("avg_likes", "avg_comments", "avg_views"):
+        return human(value)
+    if field == "engagement_rate":
+        return f"{value * 100:.2f}%"
+    if field == "score":
+        return f"{value:.3f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+HEADINGS = {"engagement_rate": "eng.", "followers": "followers", "rank": "#"}
+
+
+def caption(meta: Meta) -> str:
+    """The line under a table: the tiers in use and the ledger."""
+    parts = [f"tiers: {meta.tiers}", f"{meta.read} read", f"{meta.shown} shown"]
+    parts.append(f"{meta.left_out} filtered out")
+    if meta.rejected:
+        parts.append(f"{meta.rejected} rejected")
+    if meta.duplicates:
+        parts.append(f"{meta.duplicates} duplicates merged")
+    return " · ".join(parts)
+
+
+def _cells(c: Creator, rank: int, fields: Sequence[str]) -> list[str]:
+    row = c.as_dict(rank)
+    cells = [display(f, row.get(f)) for f in fields]
+    if "engagement_rate" in fields and c.engagement_source == "computed":
+        i = list(fields).index("engagement_rate")
+        cells[i] += "*"
+    return cells
+
+
+def render_markdown(
+    creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta
+) -> None:
+    """A pipe table."""
+
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    out.write("| " + " | ".join(HEADINGS.get(f, f) for f in fields) + " |\n")
+    out.write("|" + "|".join("---:" if f in _NUMERIC else "---" for f in fields) + "|\n")
+    for i, c in enumerate(creators, 1):
+        out.write("| " + " | ".join(esc(x) for x in _cells(c, i, fields)) + " |\n")
+    out.write(f"\n{caption(meta)}\n")
+
+
+_NUMERIC = {
+    "rank",
+    "followers",
+    "engagement_rate",
+    "score",
+    "avg_likes",
+    "avg_comments",
+    "avg_views",
+}
+
+
+def render_table(
+    creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta
+) -> None:
+    """A rich table for people, with a caption."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
+    table = Table(
+        caption=caption(meta),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    longest = max((len(c.handle) for c in creators), default=6)
+    for f in fields:
+        numeric = f in _NUMERIC
+        table.add_column(
+            HEADINGS.get(f, f),
+            justify="right" if numeric else "left",
+            no_wrap=f not in ("handle", "niche"),
+            overflow="fold" if f in ("handle", "niche") else "ellipsis",
+            max_width=None if numeric or f == "handle" else 14,
+            min_width=min(longest, 16) if f == "handle" else (8 if f == "niche" else None),
+        )
+    for i, c in enumerate(creators, 1):
+        table.add_row(*_cells(c, i, fields))
+    console.print(table)
+    if any(c.engagement_source == "computed" for c in creators) and "engagement_rate" in fields:
+        console.print("* engagement computed from average likes and comments", style="dim")
+
+
+Renderer = Callable[[Sequence[Creator], Sequence[str], TextIO, Meta], None]
+RENDERERS: dict[str, Renderer] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
+FORMATS = ("auto", *RENDERERS)
+
+
+def default_fields(fmt: str, passthrough: Sequence[str]) -> list[str]:
+    """The fields a format shows when --fields is not given."""
+    if fmt in ("table", "markdown"):
+        return list(TABLE_FIELDS)
+    return [*OUTPUT_FIELDS, *passthrough]
