@@ -188,10 +188,16 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> Iter
             yield Problem(where, f'unknown key "{bad}"{suggestion}')
             continue
         where = _at(node_at(root, loc), name)
-        if kind == "missing":
+        value = err.get("input")
+        if kind == "string_pattern_mismatch" and loc[-1] == "name":
+            yield Problem(
+                where, f"{field}: {value!r} is not a valid tier name (use a-z, 0-9, _ and -)"
+            )
+        elif kind == "missing":
             yield Problem(where, f'{field}: required key "{loc[-1]}" is missing')
+        elif kind == "value_error":
+            yield Problem(where, f"{field}: {err['msg'].removeprefix('Value error, ')}")
         else:
-            value = err.get("input")
             shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
             yield Problem(where, f"{field}: {err['msg']}{shown}")
 

@@ -86,7 +86,16 @@ class Creator:
         return row
 
 
-Count = Annotated[int, BeforeValidator(lambda v: parse_count(v) if isinstance(v, str) else v)]
+def _count(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_count(value)
+    except ValueError:
+        raise ValueError(f'cannot read "{value}" as a count (write 10000, 10k or 1.5M)') from None
+
+
+Count = Annotated[int, BeforeValidator(_count)]
 
 
 class TierSpec(BaseModel):

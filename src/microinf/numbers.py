@@ -12,6 +12,8 @@ _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007\t")
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,3}")
+# thousands groups (12,500) or Indian lakh groups (2,28,00,000), then an optional fraction
+_GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d*)?")
 MAX_FOLLOWERS = 10_000_000_000
 
 
@@ -35,7 +37,10 @@ def parse_number(text: str) -> float | None:
         # before a suffix, "16,037" is a decimal comma (16.037M), as French exports write it
         if _DECIMAL_COMMA.fullmatch(s):
             s = s.replace(",", ".")
-    s = s.replace(",", "")
+    if "," in s:
+        if not _GROUPED.fullmatch(s):
+            raise ValueError(text)
+        s = s.replace(",", "")
     if not _NUMBER.fullmatch(s):
         raise ValueError(text)
     value = float(s) * scale
