@@ -47,8 +47,8 @@ class Table:
     format: str
     rows: Iterator[tuple[int, Any]]  # (line or record number, list[str] | dict)
     header: list[str] | None = None
-    header_lines: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    csv_reader: Any = None  # the csv.reader behind `rows`, for the hot path
 
 
 def detect_format(opened: Opened, forced: str | None = None) -> str:
@@ -160,20 +160,21 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
     try:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
-        raise _encoding_error(opened.name, 1, exc) from None
-    table = Table(opened.name, fmt, iter(()), header=header or [], notes=notes)
-    table.rows = _csv_rows(reader, opened.name)
+        raise encoding_error(opened.name, 1, exc) from None
+    table = Table(opened.name, fmt, iter(()), header=header or [], notes=notes, csv_reader=reader)
+    table.rows = csv_rows(reader, opened.name)
     return table
 
 
-def _encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:
+def encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:
     return DataError(
         f"{name}:{line}: cannot decode the text ({exc.reason})",
         hint="save the file as UTF-8, or as CSV with a BOM",
     )
 
 
-def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) for each non-blank record; the line is where the record starts."""
     start = reader.line_num + 1
     try:
         for cells in reader:
@@ -181,7 +182,7 @@ def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
                 yield start, cells
             start = reader.line_num + 1
     except UnicodeDecodeError as exc:
-        raise _encoding_error(name, start, exc) from None
+        raise encoding_error(name, start, exc) from None
     except csv.Error as exc:
         raise DataError(f"{name}:{start}: malformed CSV ({exc})") from None
 
@@ -195,7 +196,7 @@ def _jsonl_table(opened: Opened) -> Table:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line, parse_constant=lambda _c: None)
             except ValueError as exc:
                 raise DataError(f"{opened.name}:{number}: invalid JSON ({exc})") from None
             yield number, record
@@ -208,7 +209,7 @@ def _load_document(opened: Opened, fmt: str) -> Any:
     text = _text(opened, notes).read()
     if fmt == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, parse_constant=lambda _c: None)
         except ValueError as exc:
             raise DataError(f"{opened.name}: invalid JSON ({exc})") from None
     import yaml

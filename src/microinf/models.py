@@ -58,8 +58,9 @@ class Creator:
     tier: str | None = None
     score: float = 0.0
 
-    def as_dict(self, rank: int | None = None) -> dict[str, Any]:
-        """Every output field, then the passed-through input columns."""
+    def as_dict(self, rank: int | None = None, location: bool = True) -> dict[str, Any]:
+        """Every output field (JSON-ready), then the passed-through input columns."""
+        rate = self.engagement_rate
         row: dict[str, Any] = {
             "rank": rank,
             "handle": self.handle,
@@ -68,22 +69,30 @@ class Creator:
             "followers": self.followers,
             "tier": self.tier,
             "niche": list(self.niche),
-            "engagement_rate": self.engagement_rate,
+            "engagement_rate": None if rate is None else round(rate, 6),
             "engagement_source": self.engagement_source,
             "score": self.score,
             "bio": self.bio,
-            "avg_likes": self.avg_likes,
-            "avg_comments": self.avg_comments,
-            "avg_views": self.avg_views,
+            "avg_likes": _whole(self.avg_likes),
+            "avg_comments": _whole(self.avg_comments),
+            "avg_views": _whole(self.avg_views),
             "country": self.country,
             "language": self.language,
             "url": self.url,
-            "source": self.source,
-            "line": self.line,
         }
-        for key, value in zip(self.extra_names, self.extra_values, strict=False):
-            row[key] = value
+        if location:
+            row["source"] = self.source
+            row["line"] = self.line
+        if self.extra_names:
+            row.update(zip(self.extra_names, self.extra_values, strict=False))
         return row
+
+
+def _whole(value: float | None) -> float | int | None:
+    # averages read as floats print as integers when they are whole: 8700000, not 8700000.0
+    if value is not None and value.is_integer():
+        return int(value)
+    return value
 
 
 def _count(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -10,7 +11,7 @@ from .errors import SourceError, UsageError
 from .formats import detect_format, read_table
 from .models import Creator
 from .ranking import rank, score, typical_rate
-from .records import RecordReader
+from .records import Prefilter, RecordReader
 from .sources import open_source
 from .tiers import TierIndex
 
@@ -69,6 +70,7 @@ def iter_creators(
     sources: Sequence[str],
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
+    prefilter: Prefilter | None = None,
 ) -> Iterator[Creator]:
     """Every creator of the sources, in order; a bad row raises RowError."""
     options = options or ReadOptions()
@@ -82,7 +84,7 @@ def iter_creators(
                 if warn:
                     warn(note)
             try:
-                yield from RecordReader(table, options.columns or None, warn)
+                yield from RecordReader(table, options.columns or None, warn, prefilter)
             except OSError as exc:
                 raise SourceError(f"{opened.name}: read failed ({exc})") from None
 
@@ -112,36 +114,39 @@ def classify(
     columns: dict[str, None] = {}
     typical = {t.name: typical_rate(t, t.min) for t in index.tiers}
     niches = [n.lower() for n in query.niches]
-    wanted_tiers = set(query.tiers)
-    platforms = {p.lower() for p in query.platforms}
-    lo, hi = query.min_followers, query.max_followers
+    prefilter = Prefilter(
+        index,
+        tiers=frozenset(query.tiers) or None,
+        platforms=frozenset(p.lower() for p in query.platforms) or None,
+        niches=frozenset(niches) or None,
+        min_followers=query.min_followers,
+        max_followers=query.max_followers,
+    )
 
     def kept() -> Iterator[Creator]:
         seen_names: set[tuple[str, ...]] = set()
-        lookup = index.lookup
-        for creator in iter_creators(sources, options, warn):
-            stats.read += 1
-            stats.classified += 1
-            followers = creator.followers
-            tier = lookup(followers)
-            creator.tier = tier
-            if (
-                (wanted_tiers and tier not in wanted_tiers)
-                or (platforms and creator.platform not in platforms)
-                or (lo is not None and followers < lo)
-                or (hi is not None and followers > hi)
-                or (niches and not any(n.lower() in niches for n in creator.niche))
-            ):
-                stats.filtered += 1
-                continue
+        for creator in iter_creators(sources, options, warn, prefilter):
+            stats.shown += 1
             if creator.extra_names and creator.extra_names not in seen_names:
                 seen_names.add(creator.extra_names)
                 columns.update(dict.fromkeys(creator.extra_names))
-            rate = typical[tier] if tier is not None else typical_rate(None, followers)
+            tier = creator.tier
+            rate = typical[tier] if tier is not None else typical_rate(None, creator.followers)
             creator.score = score(creator, rate, niches)
             yield creator
 
-    ranked = rank(kept(), query.top)
+    # Records hold no reference cycles; the cyclic collector would only re-scan the growing
+    # list of kept records again and again (quadratic on big files), so it pauses meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        ranked = rank(kept(), query.top)
+    finally:
+        if collecting:
+            gc.enable()
+    stats.filtered = prefilter.dropped
+    stats.classified = stats.shown + prefilter.dropped
+    stats.read = stats.classified
     stats.shown = len(ranked)
     stats.beyond_top = stats.classified - stats.filtered - stats.shown
     return Result(ranked, stats, tiers, columns)

@@ -12,6 +12,7 @@ from .errors import DataError, Location
 from .formats import Table
 from .models import RESERVED, Creator
 from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
+from .tiers import TierIndex
 
 _NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
 TEXT_FIELDS = ("name", "bio", "country", "language", "url")
@@ -60,6 +61,31 @@ def niche_values(value: Any) -> list[str]:
 
 
 @dataclass
+class Prefilter:
+    """The filters applied while reading, so that rows left out never become records."""
+
+    index: TierIndex
+    tiers: frozenset[str] | None = None
+    platforms: frozenset[str] | None = None
+    niches: frozenset[str] | None = None
+    min_followers: int | None = None
+    max_followers: int | None = None
+    dropped: int = 0
+
+    def size_ok(self, followers: int, tier: str | None) -> bool:
+        """The tier and follower-count filters."""
+        return not (
+            (self.tiers is not None and tier not in self.tiers)
+            or (self.min_followers is not None and followers < self.min_followers)
+            or (self.max_followers is not None and followers > self.max_followers)
+        )
+
+    def niche_ok(self, niche: tuple[str, ...]) -> bool:
+        """The --niche filter: any category named, ignoring case."""
+        return self.niches is None or any(n.lower() in self.niches for n in niche)
+
+
+@dataclass
 class Plan:
     """How one source's columns feed creator fields."""
 
@@ -89,8 +115,10 @@ class RecordReader:
         table: Table,
         overrides: dict[str, str] | None = None,
         warn: Callable[[str], None] | None = None,
+        prefilter: Prefilter | None = None,
     ) -> None:
         self.table = table
+        self.prefilter = prefilter or Prefilter(TierIndex([]))
         self.overrides = overrides
         self.warn = warn or (lambda _msg: None)
         self._percent_noted = False
@@ -98,6 +126,10 @@ class RecordReader:
         self.plan: Plan | None = None
         if table.header is not None:
             self.plan = self._plan(tuple(table.header))
+
+    def plan_of(self, header: list[str]) -> Plan:
+        """The column plan of a header (computed once, warnings given once)."""
+        return self._plan(tuple(header))
 
     def _plan(self, keys: tuple[str, ...]) -> Plan:
         plan = self._plans.get(keys)
@@ -113,15 +145,11 @@ class RecordReader:
 
     def __iter__(self) -> Iterator[Creator]:
         source = self.table.source
+        prefilter = self.prefilter
         if self.table.header is not None:
-            header = self.table.header
-            width = len(header)
-            for line, cells in self.table.rows:
-                if len(cells) == width:
-                    row = dict(zip(header, cells, strict=True))
-                else:
-                    row = _fit(header, cells)
-                yield self.build(row, source, line)
+            from .fastcsv import csv_creators
+
+            yield from csv_creators(self, self.table)
             return
         for number, record in self.table.rows:
             if not isinstance(record, dict):
@@ -130,10 +158,14 @@ class RecordReader:
                     f"expected a mapping of fields, found {type(record).__name__}",
                     {"value": record},
                 )
-            yield self.build(record, source, number)
+            creator = self.build(record, source, number)
+            if creator is None:
+                prefilter.dropped += 1
+            else:
+                yield creator
 
-    def build(self, row: dict[str, Any], source: str, line: int) -> Creator:
-        """One row (column -> value) as a Creator."""
+    def build(self, row: dict[str, Any], source: str, line: int) -> Creator | None:
+        """One row (column -> value) as a Creator; None when a prefilter leaves it out."""
         plan = self._plan(tuple(row))
         fields = plan.columns.fields
         get = row.get
@@ -141,17 +173,9 @@ class RecordReader:
         def fail(column: str, reason: str) -> RowError:
             return RowError(Location(source, line), f'column "{column}": {reason}', row)
 
-        col = fields.get("handle")
-        handle = text_value(get(col)) if col else None
-        if handle:
-            handle = handle.lstrip("@").strip()
-        if not handle:
-            raise (
-                fail(col, "missing handle")
-                if col
-                else RowError(
-                    Location(source, line), "no handle column (use --map handle=COLUMN)", row
-                )
+        if not fields.get("handle"):
+            raise RowError(
+                Location(source, line), "no handle column (use --map handle=COLUMN)", row
             )
         col = fields.get("followers")
         if not col:
@@ -169,11 +193,23 @@ class RecordReader:
         if followers > MAX_FOLLOWERS:
             raise fail(col, f'follower count "{raw}" is above 10 billion')
 
-        creator = Creator(handle=handle, followers=followers, source=source, line=line)
+        pre = self.prefilter
+        tier = pre.index.lookup(followers)
+        if not pre.size_ok(followers, tier):
+            return None  # rows a filter leaves out are checked only for their follower count
+        col = fields["handle"]
+        handle = text_value(get(col))
+        if handle:
+            handle = handle.lstrip("@").strip()
+        if not handle:
+            raise fail(col, "missing handle")
+        creator = Creator(handle=handle, followers=followers, source=source, line=line, tier=tier)
         col = fields.get("platform")
         if col:
             platform = text_value(get(col))
             creator.platform = platform.lower() if platform else None
+        if pre.platforms is not None and creator.platform not in pre.platforms:
+            return None
         for name in TEXT_FIELDS:
             col = fields.get(name)
             if col:
@@ -182,6 +218,8 @@ class RecordReader:
         for col in plan.columns.secondary.get("niche", ()):
             niche.extend(v for v in niche_values(get(col)) if v not in niche)
         creator.niche = tuple(niche)
+        if not pre.niche_ok(creator.niche):
+            return None
         for name in NUMBER_FIELDS:
             col = fields.get(name)
             if col:
@@ -231,7 +269,7 @@ class RecordReader:
         return rate
 
 
-def _fit(header: list[str], cells: list[str]) -> dict[str, Any]:
+def fit(header: list[str], cells: list[str]) -> dict[str, Any]:
     # a short row leaves the last columns empty; surplus cells are kept as column_N
     row: dict[str, Any] = dict.fromkeys(header, "")
     for i, cell in enumerate(cells):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -37,23 +37,22 @@ class Meta:
     duplicates: int = 0
 
 
-def rows(creators: Sequence[Creator], fields: Sequence[str]) -> list[dict[str, Any]]:
+def records(creators: Sequence[Creator], fields: Sequence[str]) -> Iterator[dict[str, Any]]:
     """Each creator as a dict of the requested fields, ranks from 1."""
-    return [_select(c.as_dict(i), fields) for i, c in enumerate(creators, 1)]
-
-
-def _select(row: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
-    return {f: _clean(row.get(f)) for f in fields}
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        if value.is_integer() and abs(value) < 2**53:
-            return int(value)
-        return round(value, 6)
-    return value
+    wanted = list(fields)
+    location = "source" in wanted or "line" in wanted
+    if not location and wanted[: len(OUTPUT_FIELDS)] == list(OUTPUT_FIELDS):
+        # the default fields: the record as it is, when it holds exactly those fields
+        for i, c in enumerate(creators, 1):
+            row = c.as_dict(i, location=False)
+            if len(row) == len(wanted):
+                yield row
+            else:
+                yield {f: row.get(f) for f in wanted}
+        return
+    for i, c in enumerate(creators, 1):
+        row = c.as_dict(i, location)
+        yield {f: row.get(f) for f in wanted}
 
 
 def render_json(
@@ -61,9 +60,9 @@ def render_json(
 ) -> None:
     """One JSON array, written object by object."""
     out.write("[")
-    for i, c in enumerate(creators, 1):
-        out.write("\n  " if i == 1 else ",\n  ")
-        out.write(json.dumps(_select(c.as_dict(i), fields), ensure_ascii=False))
+    for i, row in enumerate(records(creators, fields)):
+        out.write(",\n  " if i else "\n  ")
+        out.write(json.dumps(row, ensure_ascii=False))
     out.write("\n]\n" if creators else "]\n")
 
 
@@ -72,8 +71,8 @@ def render_jsonl(
 ) -> None:
     """One JSON object per line."""
     dumps, write = json.dumps, out.write
-    for i, c in enumerate(creators, 1):
-        write(dumps(_select(c.as_dict(i), fields), ensure_ascii=False))
+    for row in records(creators, fields):
+        write(dumps(row, ensure_ascii=False))
         write("\n")
 
 
@@ -87,8 +86,10 @@ def csv_cell(value: Any) -> str:
         value = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, bool):
         return "true" if value else "false"
+    elif isinstance(value, float):
+        return "" if not math.isfinite(value) else repr(value)
     elif not isinstance(value, str):
-        return str(_clean(value))
+        return str(value)
     text: str = value
     if text.startswith(_FORMULA_START) and not _is_number(text):
         return "'" + text
@@ -107,9 +108,8 @@ def render_csv(creators: Sequence[Creator], fields: Sequence[str], out: TextIO, 
     """A header, then one row per creator."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
-    for i, c in enumerate(creators, 1):
-        row = c.as_dict(i)
-        writer.writerow([csv_cell(_clean(row.get(f))) for f in fields])
+    for row in records(creators, fields):
+        writer.writerow([csv_cell(row[f]) for f in fields])
 
 
 def display(field: str, value: Any) -> str:

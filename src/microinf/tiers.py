@@ -10,13 +10,18 @@ from .models import TiersConfig, TierSpec
 class TierIndex:
     """Looks up tiers of a validated (sorted, contiguous) tier list."""
 
-    __slots__ = ("_mins", "_names", "_top", "tiers")
+    __slots__ = ("bounds", "mins", "names_", "slots", "tiers", "top")
 
     def __init__(self, tiers: list[TierSpec]) -> None:
         self.tiers = tiers
-        self._mins = [t.min for t in tiers]
-        self._names = [t.name for t in tiers]
-        self._top = tiers[-1].max  # None when the last tier is open-ended
+        self.mins = [t.min for t in tiers]
+        self.names_ = [t.name for t in tiers]
+        self.top = tiers[-1].max if tiers else None  # None when the last tier is open-ended
+        # one bisect gives the tier: slots[bisect_right(bounds, n)], None below and above
+        self.bounds = self.mins + ([self.top] if self.top is not None else [])
+        self.slots: list[str | None] = [None, *self.names_]
+        if self.top is not None:
+            self.slots.append(None)
 
     @classmethod
     def from_config(cls, config: TiersConfig) -> TierIndex:
@@ -25,17 +30,12 @@ class TierIndex:
 
     def lookup(self, followers: int) -> str | None:
         """The name of the tier holding `followers`, or None below (or above) every tier."""
-        i = bisect_right(self._mins, followers) - 1
-        if i < 0:
-            return None
-        if self._top is not None and i == len(self._mins) - 1 and followers >= self._top:
-            return None
-        return self._names[i]
+        return self.slots[bisect_right(self.bounds, followers)]
 
     def names(self) -> list[str]:
         """Tier names, lowest first."""
-        return list(self._names)
+        return list(self.names_)
 
     def get(self, name: str) -> TierSpec:
         """The tier of a name."""
-        return self.tiers[self._names.index(name)]
+        return self.tiers[self.names_.index(name)]

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Time `microinf classify` against stdlib baselines on a 1,000,000-row file, in one run.
+
+usage: python bench/classify.py [ROWS]      (needs ../shared/bench/gen.py; ROWS defaults to 1e6)
+
+Prints wall time and peak RSS of each command and the ratio microinf / baseline.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GEN = HERE.parent.parent / "shared" / "bench" / "gen.py"
+CACHE = HERE / ".cache"
+
+
+def measure(argv: list[str], stdout_path: str = os.devnull) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process."""
+    with open(stdout_path, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def best_of(n: int, argv: list[str]) -> tuple[float, float]:
+    runs = [measure(argv) for _ in range(n)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main() -> None:
+    rows = int(float(sys.argv[1])) if len(sys.argv) > 1 else 1_000_000
+    CACHE.mkdir(exist_ok=True)
+    data = CACHE / f"creators_{rows}.csv"
+    if not data.exists():
+        subprocess.run([sys.executable, str(GEN), str(rows), str(data)], check=True)
+    exe = shutil.which("microinf") or str(Path(sys.executable).parent / "microinf")
+    py = sys.executable
+    cases = [
+        (
+            "(a) --niche fitness --tier micro --top 50 --format json",
+            [exe, "classify", str(data), "--niche", "fitness", "--tier", "micro", "--top", "50",
+             "--format", "json"],
+            [py, str(HERE / "baseline_top.py"), str(data)],
+            1.5,
+        ),
+        (
+            "(b) --format jsonl > /dev/null",
+            [exe, "classify", str(data), "--format", "jsonl"],
+            [py, str(HERE / "baseline_jsonl.py"), str(data)],
+            2.0,
+        ),
+    ]
+    print(f"{rows:,} rows, {data.stat().st_size / 1e6:.0f} MB ({data.name}); best of 3")
+    print(f"{'case':58} {'microinf':>9} {'baseline':>9} {'ratio':>6} {'target':>6} {'RSS MB':>8}")
+    for name, ours, base, target in cases:
+        t_ours, rss_ours = best_of(3, ours)
+        t_base, rss_base = best_of(3, base)
+        ratio = t_ours / t_base
+        print(
+            f"{name:58} {t_ours:8.2f}s {t_base:8.2f}s {ratio:6.2f} {'<=' + str(target):>6} "
+            f"{rss_ours:5.0f}/{rss_base:.0f}"
+        )
+    t_help, _ = best_of(5, [exe, "--help"])
+    t_py, _ = best_of(5, [py, "-c", "pass"])
+    print(f"{'microinf --help (python -c pass: ' + f'{t_py:.3f}s)':58} {t_help:8.3f}s {'':>9} {'':>6} {'<0.25s':>6}")
+
+
+if __name__ == "__main__":
+    main()

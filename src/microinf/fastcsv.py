@@ -1,0 +1,195 @@
+"""The hot path: regular CSV rows -> Creators by column index, in one loop.
+
+Everything unusual in a row (a K/M suffix, a percent, a missing handle, a short row) defers to
+RecordReader.build, the reference implementation, so that both give the same records and errors.
+"""
+
+from __future__ import annotations
+
+import csv
+from bisect import bisect_right
+from collections.abc import Iterator
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+from .errors import DataError
+from .formats import Table, encoding_error
+from .models import Creator
+from .numbers import MAX_FOLLOWERS, MISSING
+
+if TYPE_CHECKING:
+    from .records import RecordReader
+
+
+def _short_text(value: str) -> str | None:
+    # text_value for CSV cells: every missing token is at most 4 characters long
+    value = value.strip()
+    if not value or (len(value) <= 4 and value.lower() in MISSING):
+        return None
+    return value
+
+
+def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
+    """Creators of a CSV table; rows the prefilter leaves out are counted, not kept."""
+    from .records import TEXT_FIELDS, fit, niche_values
+
+    header = table.header or []
+    source = table.source
+    plan = reader.plan_of(header)
+    pre = reader.prefilter
+    build = reader.build
+
+    def generic(cells: list[str], line: int) -> Creator | None:
+        row: dict[str, Any] = (
+            dict(zip(header, cells, strict=True))
+            if len(cells) == len(header)
+            else fit(header, cells)
+        )
+        return build(row, source, line)
+
+    at = {f: header.index(c) for f, c in plan.columns.fields.items() if c in header}
+    csv_reader = table.csv_reader
+    if "handle" not in at or "followers" not in at or csv_reader is None:
+        for line, cells in table.rows:
+            creator = generic(cells, line)
+            if creator is None:
+                pre.dropped += 1
+            else:
+                yield creator
+        return
+
+    width = len(header)
+    h_i, f_i = at["handle"], at["followers"]
+    p_i, n_i, r_i = at.get("platform", -1), at.get("niche", -1), at.get("engagement_rate", -1)
+    l_i, c_i, v_i = at.get("avg_likes", -1), at.get("avg_comments", -1), at.get("avg_views", -1)
+    more_niche = [header.index(c) for c in plan.columns.secondary.get("niche", ())]
+    t_name, t_bio, t_country, t_language, t_url = (at.get(name, -1) for name in TEXT_FIELDS)
+    extra_ix = [header.index(c) for c in plan.passthrough]
+    extra_names = tuple(plan.output_names)
+    pick = itemgetter(*extra_ix) if len(extra_ix) > 1 else None
+    bounds, slots = pre.index.bounds, pre.index.slots
+    tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
+    lo, hi = pre.min_followers, pre.max_followers
+    sized = tiers is not None or lo is not None or hi is not None
+    missing, max_followers, bisect, make = MISSING, MAX_FOLLOWERS, bisect_right, Creator
+    short_text = _short_text
+    dropped = 0
+    start = csv_reader.line_num + 1
+    line = start
+    try:
+        for cells in csv_reader:
+            line = start
+            start = csv_reader.line_num + 1
+            if len(cells) != width:
+                if not cells:
+                    continue
+                creator = generic(cells, line)
+                if creator is None:
+                    dropped += 1
+                else:
+                    yield creator
+                continue
+            try:
+                followers = int(cells[f_i])
+            except ValueError:
+                creator = generic(cells, line)
+                if creator is None:
+                    dropped += 1
+                else:
+                    yield creator
+                continue
+            if followers < 0 or followers > max_followers:
+                generic(cells, line)  # raises the row's error
+            tier = slots[bisect(bounds, followers)]
+            if sized and (
+                (tiers is not None and tier not in tiers)
+                or (lo is not None and followers < lo)
+                or (hi is not None and followers > hi)
+            ):
+                dropped += 1
+                continue
+            handle = cells[h_i].strip()
+            if handle[:1] == "@":
+                handle = handle[1:].strip()
+            if not handle or (len(handle) <= 4 and handle.lower() in missing):
+                generic(cells, line)  # raises the row's error
+            niche: tuple[str, ...] = ()
+            if n_i >= 0:
+                raw = cells[n_i]
+                if "," in raw or ";" in raw or "|" in raw:
+                    niche = tuple(niche_values(raw))
+                elif raw:
+                    value = short_text(raw)
+                    niche = (value,) if value else ()
+            for j in more_niche:
+                niche += tuple(v for v in niche_values(cells[j]) if v not in niche)
+            if niches is not None:
+                if len(niche) == 1:
+                    wanted = niche[0].lower() in niches
+                else:
+                    wanted = any(n.lower() in niches for n in niche)
+                if not wanted:
+                    dropped += 1
+                    continue
+            platform = None
+            if p_i >= 0:
+                value = short_text(cells[p_i])
+                platform = value.lower() if value else None
+            if platforms is not None and platform not in platforms:
+                dropped += 1
+                continue
+            try:
+                likes = float(cells[l_i]) if l_i >= 0 and cells[l_i] else None
+                comments = float(cells[c_i]) if c_i >= 0 and cells[c_i] else None
+                views = float(cells[v_i]) if v_i >= 0 and cells[v_i] else None
+                given = float(cells[r_i]) if r_i >= 0 and cells[r_i] else None
+            except ValueError:  # K/M suffixes, separators, percents, missing tokens, errors
+                creator = generic(cells, line)
+                if creator is not None:
+                    yield creator
+                continue
+            rate: float | None = None
+            rate_source: str | None = None
+            if given is not None:
+                if not 0.0 <= given <= 1.0:  # percentages need their note; NaN is an error
+                    creator = generic(cells, line)
+                    if creator is not None:
+                        yield creator
+                    continue
+                rate, rate_source = given, "given"
+            elif likes is not None and followers > 0:
+                rate = (likes + (comments or 0.0)) / followers
+                rate_source = "computed"
+            # inlined short_text() for the five text fields: this loop runs once per row
+            name = bio = country = language = url = None
+            if t_name >= 0:
+                name = cells[t_name].strip()
+                if not name or (len(name) <= 4 and name.lower() in missing):
+                    name = None
+            if t_bio >= 0:
+                bio = cells[t_bio].strip()
+                if not bio or (len(bio) <= 4 and bio.lower() in missing):
+                    bio = None
+            if t_country >= 0:
+                country = cells[t_country].strip()
+                if not country or (len(country) <= 4 and country.lower() in missing):
+                    country = None
+            if t_language >= 0:
+                language = cells[t_language].strip()
+                if not language or (len(language) <= 4 and language.lower() in missing):
+                    language = None
+            if t_url >= 0:
+                url = cells[t_url].strip()
+                if not url or (len(url) <= 4 and url.lower() in missing):
+                    url = None
+            extra = pick(cells) if pick is not None else tuple(cells[j] for j in extra_ix)
+            yield make(
+                handle, followers, platform, name, niche, bio, likes, comments, views, rate,
+                rate_source, country, language, url, extra_names, extra, source, line, tier,
+            )  # fmt: skip
+    except UnicodeDecodeError as exc:
+        raise encoding_error(source, start, exc) from None
+    except csv.Error as exc:
+        raise DataError(f"{source}:{start}: malformed CSV ({exc})") from None
+    finally:
+        pre.dropped += dropped
