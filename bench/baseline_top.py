@@ -16,7 +16,9 @@ def main(path: str) -> None:
         reader = csv.reader(f)
         header = next(reader)
         col = {name: i for i, name in enumerate(header)}
-        h, fo, ni, li, co = (col[k] for k in ("handle", "followers", "niche", "avg_likes", "avg_comments"))
+        h, fo, ni, li, co = (
+            col[k] for k in ("handle", "followers", "niche", "avg_likes", "avg_comments")
+        )
         for seq, row in enumerate(reader):
             followers = int(row[fo])
             i = bisect_right(MINS, followers) - 1
@@ -31,7 +33,10 @@ def main(path: str) -> None:
             elif item > heap[0]:
                 heapq.heapreplace(heap, item)
     best = sorted(heap, reverse=True)
-    out = [dict(zip(header, row), rank=r, tier="micro", score=s) for r, (s, _, _, row) in enumerate(best, 1)]
+    out = [
+        dict(zip(header, row), rank=r, tier="micro", score=s)
+        for r, (s, _, _, row) in enumerate(best, 1)
+    ]
     print(json.dumps(out, ensure_ascii=False))
     del h
 

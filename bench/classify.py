@@ -48,8 +48,19 @@ def main() -> None:
     cases = [
         (
             "(a) --niche fitness --tier micro --top 50 --format json",
-            [exe, "classify", str(data), "--niche", "fitness", "--tier", "micro", "--top", "50",
-             "--format", "json"],
+            [
+                exe,
+                "classify",
+                str(data),
+                "--niche",
+                "fitness",
+                "--tier",
+                "micro",
+                "--top",
+                "50",
+                "--format",
+                "json",
+            ],
             [py, str(HERE / "baseline_top.py"), str(data)],
             1.5,
         ),
@@ -72,7 +83,9 @@ def main() -> None:
         )
     t_help, _ = best_of(5, [exe, "--help"])
     t_py, _ = best_of(5, [py, "-c", "pass"])
-    print(f"{'microinf --help (python -c pass: ' + f'{t_py:.3f}s)':58} {t_help:8.3f}s {'':>9} {'':>6} {'<0.25s':>6}")
+    print(
+        f"{'microinf --help (python -c pass: ' + f'{t_py:.3f}s)':58} {t_help:8.3f}s {'':>9} {'':>6} {'<0.25s':>6}"
+    )
 
 
 if __name__ == "__main__":

@@ -68,13 +68,20 @@ def test_default_output_off_a_terminal_is_json(run: Run, small: str) -> None:
 def test_niche_filter_is_case_insensitive_and_repeatable(run: Run, small: str) -> None:
     assert handles(run("classify", small, "--niche", "FITNESS")) == ["ana", "cy", "ed"]
     assert handles(run("classify", small, "--niche", "fitness", "--niche", "beauty")) == [
-        "ana", "cy", "ed", "di",
+        "ana",
+        "cy",
+        "ed",
+        "di",
     ]
 
 
 def test_tier_platform_and_follower_filters(run: Run, small: str) -> None:
     assert handles(run("classify", small, "--tier", "micro")) == ["ana", "ed"]
-    assert handles(run("classify", small, "--tier", "micro", "--tier", "mega")) == ["ana", "ed", "di"]
+    assert handles(run("classify", small, "--tier", "micro", "--tier", "mega")) == [
+        "ana",
+        "ed",
+        "di",
+    ]
     assert handles(run("classify", small, "--platform", "INSTAGRAM")) == ["ana", "ed", "di"]
     assert handles(run("classify", small, "--min-followers", "12500")) == ["ana", "cy", "ed", "di"]
     assert handles(run("classify", small, "--max-followers", "12500")) == ["ana", "bo"]
@@ -106,7 +113,9 @@ def test_formats(run: Run, small: str) -> None:
 
 def test_table_caption_counts_what_was_filtered(run: Run, small: str) -> None:
     out = run("classify", small, "--format", "table", "--niche", "fitness", "--top", "2").stdout
-    assert "5 read · 2 shown · 3 filtered out" in out
+    assert "5 read · 2 shown · 2 filtered out · 1 below the top 2" in out
+    out = run("classify", small, "--format", "table", "--top", "3").stdout
+    assert "5 read · 3 shown · 2 below the top 3" in out
 
 
 def test_stdin_and_several_sources(run: Run, small: str) -> None:
@@ -124,7 +133,9 @@ def test_examples_load(run: Run) -> None:
     assert len({n for r in rows for n in r["niche"]}) >= 10
 
 
-def test_tiers_option_env_and_local_file(run: Run, small: str, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tiers_option_env_and_local_file(
+    run: Run, small: str, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two = "version: 1\ntiers:\n  - {name: small, min: 0, max: 50000}\n  - {name: big, min: 50000}\n"
     write("two.yaml", two)
     path = "two.yaml"  # relative to the working directory, tmp_path
@@ -153,7 +164,10 @@ def test_bad_row_exits_1_naming_file_line_and_column(run: Run, write: Write) -> 
     result = run("classify", str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f'error: {path}:4: column "followers": cannot read "lots" as a follower count\n'
+    assert (
+        result.stderr
+        == f'error: {path}:4: column "followers": cannot read "lots" as a follower count\n'
+    )
 
 
 def test_invalid_config_exits_1_with_every_message(run: Run, small: str) -> None:

@@ -50,7 +50,14 @@ def test_rates() -> None:
 
 @pytest.mark.parametrize(
     ("count", "text"),
-    [(0, "0"), (999, "999"), (1000, "1K"), (12500, "12.5K"), (999_950, "1M"), (2_100_000_000, "2.1B")],
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1K"),
+        (12500, "12.5K"),
+        (999_950, "1M"),
+        (2_100_000_000, "2.1B"),
+    ],
 )
 def test_human(count: int, text: str) -> None:
     assert human(count) == text

@@ -88,7 +88,9 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 def test_interrupt_exits_130() -> None:
     proc = subprocess.Popen(
-        [str(BIN), "classify", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        [str(BIN), "classify", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     assert proc.stdin is not None
@@ -108,5 +110,7 @@ def test_library_import_does_not_load_the_cli_stack() -> None:
         "list(microinf.iter_creators([sys.argv[1]]))\n"
         "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code, CREATORS], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, CREATORS], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

@@ -35,14 +35,26 @@ def test_order_is_score_then_followers_then_handle() -> None:
 
 def test_top_n_keeps_the_same_best_as_a_full_sort() -> None:
     rng = random.Random(3)
-    creators = [make(f"h{i % 17}", rng.choice([10, 20, 30]), rng.choice([0.1, 0.2])) for i in range(300)]
+    creators = [
+        make(f"h{i % 17}", rng.choice([10, 20, 30]), rng.choice([0.1, 0.2])) for i in range(300)
+    ]
     full = rank(list(creators))
     for top in (1, 5, 50, 299, 300, 400):
-        assert [order_key(c) for c in rank(iter(creators), top)] == [order_key(c) for c in full[:top]]
+        assert [order_key(c) for c in rank(iter(creators), top)] == [
+            order_key(c) for c in full[:top]
+        ]
 
 
-@given(st.lists(st.tuples(st.sampled_from("abcdeAB"), st.integers(0, 5), st.sampled_from([0.1, 0.5])), max_size=40), st.randoms())
-def test_ranking_is_deterministic_for_any_input_order(items: list[tuple[str, int, float]], rnd: random.Random) -> None:
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcdeAB"), st.integers(0, 5), st.sampled_from([0.1, 0.5])),
+        max_size=40,
+    ),
+    st.randoms(),
+)
+def test_ranking_is_deterministic_for_any_input_order(
+    items: list[tuple[str, int, float]], rnd: random.Random
+) -> None:
     creators = [make(h, f, s) for h, f, s in items]
     shuffled = list(creators)
     rnd.shuffle(shuffled)

@@ -41,7 +41,9 @@ def test_every_boundary(followers: int, tier: str | None) -> None:
 
 def test_closed_last_tier_leaves_the_top_without_tier(tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
-    path.write_text("version: 1\ntiers:\n  - {name: a, min: 0, max: 10}\n  - {name: b, min: 10, max: 20}\n")
+    path.write_text(
+        "version: 1\ntiers:\n  - {name: a, min: 0, max: 10}\n  - {name: b, min: 10, max: 20}\n"
+    )
     index = TierIndex.from_config(load_tiers(str(path)).config)
     assert [index.lookup(n) for n in (0, 9, 10, 19, 20)] == ["a", "a", "b", "b", None]
 

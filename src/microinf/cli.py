@@ -186,7 +186,8 @@ def _emit(result: object, fmt: str, wanted: list[str] | None) -> None:
         tiers=result.tiers.origin,
         read=stats.read,
         shown=stats.shown,
-        left_out=stats.left_out,
+        filtered=stats.filtered,
+        beyond_top=stats.beyond_top,
         rejected=stats.rejected,
         duplicates=stats.duplicates,
     )

@@ -43,7 +43,7 @@ def resolve_tiers_path(explicit: str | None, cwd: Path | None = None) -> str | N
     local = (cwd or Path.cwd()) / "tiers.yaml"
     if not local.is_file():
         return None
-    return "tiers.yaml" if cwd is None else str(local)
+    return "./tiers.yaml" if cwd is None else str(local)
 
 
 def load_tiers(path: str | None = None) -> LoadedTiers:

@@ -32,7 +32,8 @@ class Meta:
     tiers: str
     read: int
     shown: int
-    left_out: int
+    filtered: int
+    beyond_top: int = 0
     rejected: int = 0
     duplicates: int = 0
 
@@ -133,7 +134,10 @@ HEADINGS = {"engagement_rate": "eng.", "followers": "followers", "rank": "#"}
 def caption(meta: Meta) -> str:
     """The line under a table: the tiers in use and the ledger."""
     parts = [f"tiers: {meta.tiers}", f"{meta.read} read", f"{meta.shown} shown"]
-    parts.append(f"{meta.left_out} filtered out")
+    if meta.filtered or not meta.beyond_top:
+        parts.append(f"{meta.filtered} filtered out")
+    if meta.beyond_top:
+        parts.append(f"{meta.beyond_top} below the top {meta.shown}")
     if meta.rejected:
         parts.append(f"{meta.rejected} rejected")
     if meta.duplicates:
@@ -186,8 +190,6 @@ def render_table(
 
     console = Console(file=out)
     table = Table(
-        caption=caption(meta),
-        caption_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
@@ -206,8 +208,9 @@ def render_table(
     for i, c in enumerate(creators, 1):
         table.add_row(*_cells(c, i, fields))
     console.print(table)
+    console.print(caption(meta), soft_wrap=True, highlight=False)
     if any(c.engagement_source == "computed" for c in creators) and "engagement_rate" in fields:
-        console.print("* engagement computed from average likes and comments", style="dim")
+        console.print("* engagement computed from average likes and comments", highlight=False)
 
 
 Renderer = Callable[[Sequence[Creator], Sequence[str], TextIO, Meta], None]

@@ -1,0 +1,72 @@
+"""The README stays true: its commands run, its pasted output is what the code prints."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent
+BLOCKS = re.findall(r"```console\n(.*?)```", README, re.S)
+
+
+def commands() -> list[str]:
+    found = []
+    for block in BLOCKS:
+        for line in block.splitlines():
+            if line.startswith("$ ") and "pip install" not in line and "bench/" not in line:
+                found.append(line[2:])
+    return found
+
+
+RUNNABLE = [c for c in commands() if "examples/" in c and "jq" not in c]
+
+
+def shell(command: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "COLUMNS": "80"}
+    env.pop("MICROINF_TIERS", None)
+    return subprocess.run(
+        command, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize("command", RUNNABLE)
+def test_readme_command_runs(command: str) -> None:
+    result = shell(command)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_first_command_output_is_pasted_as_printed() -> None:
+    block = BLOCKS[0].splitlines()
+    command = block[0].split(" && ")[-1]
+    pasted = [line.rstrip() for line in block[1:]]
+    result = shell(command + " --format table")
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    assert [p for p in printed if p] == [p for p in pasted if p]
+
+
+def test_every_command_is_documented() -> None:
+    from typer.main import get_command
+
+    from microinf.cli import app
+
+    group = get_command(app)
+    names = list(getattr(group, "commands", {}))
+    assert names
+    for name in names:
+        assert f"microinf {name}" in README, f"`microinf {name}` is not in the README"
+
+
+def test_the_test_command_is_what_ci_runs() -> None:
+    lines = [line[2:] for block in BLOCKS for line in block.splitlines() if line.startswith("$ ")]
+    test_command = next(c for c in lines if c.endswith("pytest"))
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert any(line.startswith(test_command) for line in ci)
