@@ -27,7 +27,7 @@ def main(path: str) -> None:
     rows.sort(key=lambda r: r[:3])
     out = sys.stdout
     for rank, (score, _, _, tier, rate, row) in enumerate(rows, 1):
-        record = dict(zip(header, row))
+        record = dict(zip(header, row, strict=True))
         record.update(rank=rank, tier=tier, engagement_rate=rate, score=-score)
         out.write(json.dumps(record, ensure_ascii=False))
         out.write("\n")

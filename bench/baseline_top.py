@@ -34,7 +34,7 @@ def main(path: str) -> None:
                 heapq.heapreplace(heap, item)
     best = sorted(heap, reverse=True)
     out = [
-        dict(zip(header, row), rank=r, tier="micro", score=s)
+        dict(zip(header, row, strict=True), rank=r, tier="micro", score=s)
         for r, (s, _, _, row) in enumerate(best, 1)
     ]
     print(json.dumps(out, ensure_ascii=False))

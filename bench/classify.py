@@ -83,9 +83,8 @@ def main() -> None:
         )
     t_help, _ = best_of(5, [exe, "--help"])
     t_py, _ = best_of(5, [py, "-c", "pass"])
-    print(
-        f"{'microinf --help (python -c pass: ' + f'{t_py:.3f}s)':58} {t_help:8.3f}s {'':>9} {'':>6} {'<0.25s':>6}"
-    )
+    label = f"microinf --help (python -c pass: {t_py:.3f}s)"
+    print(f"{label:58} {t_help:8.3f}s {'':>9} {'':>6} {'<0.25s':>6}")
 
 
 if __name__ == "__main__":
