@@ -99,11 +99,13 @@ def test_no_handle_column_is_an_error(write: Write) -> None:
         read(path)
 
 
-def test_prefilter_counts_what_it_leaves_out(write: Write) -> None:
-    path = write("p.csv", "handle,followers,niche\na,500,x\nb,20000,fitness\nc,20000,food\n")
+def test_prefilter_leaves_rows_out_and_every_row_is_counted(write: Write) -> None:
+    path = write("p.csv", "handle,followers,niche\na,500,x\n\nb,20000,fitness\nc,20000,food\n")
     pre = Prefilter(INDEX, tiers=frozenset({"micro"}), niches=frozenset({"fitness"}))
-    assert [r["handle"] for r in read(path, pre)] == ["b"]
-    assert pre.dropped == 2
+    with open_source(str(path)) as opened:
+        reader = RecordReader(read_table(opened, "csv"), prefilter=pre)
+        assert [c.handle for c in reader] == ["b"]
+    assert reader.seen == 3 and reader.rejected == 0
 
 
 CELLS = st.sampled_from(

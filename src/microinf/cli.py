@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -22,6 +22,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class InputFormat(StrEnum):
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+
+
+class OnError(StrEnum):
+    fail = "fail"
+    skip = "skip"
 
 
 class OutputFormat(StrEnum):
@@ -138,17 +151,124 @@ def classify(
             metavar="A,B,C", help="Output fields, comma-separated (e.g. handle,tier,score)."
         ),
     ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Read FIELD from COLUMN (a dotted path in nested JSON/YAML); repeatable.",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    show_columns: Annotated[
+        bool,
+        typer.Option(
+            "--show-columns",
+            help="Print the column mapping of each source and stop.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
+    platform_default: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Platform of rows that name none.", rich_help_panel="Input"
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            help="Force the input format (default: from the extension or content).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CHAR",
+            help="CSV delimiter (default: sniffed among , ; TAB |).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    records: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PATH",
+            help="Where the records sit in a JSON/YAML document (a.b).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Largest download from a URL, in bytes.",
+            rich_help_panel="Input",
+        ),
+    ] = 512 * 1024 * 1024,
+    on_error: Annotated[
+        OnError,
+        typer.Option(
+            help="fail: stop at the first bad row (exit 1); skip: report and go on.",
+            rich_help_panel="Bad rows",
+        ),
+    ] = OnError.fail,
+    rejects: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="Write rejected rows to FILE (.csv or .jsonl).",
+            rich_help_panel="Bad rows",
+        ),
+    ] = None,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--keep-duplicates",
+            help="Keep rows with the same platform and handle.",
+            rich_help_panel="Bad rows",
+        ),
+    ] = False,
+    stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats", help="Print the ledger of rows to stderr.", rich_help_panel="Bad rows"
+        ),
+    ] = False,
 ) -> None:
     """Classify creators into tiers, rank them and print the list.
 
     Example: microinf classify creators.csv --niche fitness --tier micro --top 20
     """
     wanted = _split_fields(fields)
+    mapping = _split_map(column_map or [])
+    if delimiter is not None:
+        delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
+        if len(delimiter) != 1:
+            raise typer.BadParameter("give one character", param_hint="--delimiter")
     with errors_to_exit_codes():
+        from . import http
         from .config import load_tiers, resolve_tiers_path
-        from .pipeline import Query
+        from .pipeline import Query, ReadOptions
         from .pipeline import classify as run
 
+        http.settings["max_bytes"] = max_bytes
+        writer = _rejects_writer(rejects)
+        options = ReadOptions(
+            input_format=input_format.value if input_format else None,
+            delimiter=delimiter,
+            records=records,
+            columns=mapping,
+            platform_default=platform_default,
+            on_error=on_error.value,
+            rejects=writer.write if writer else None,
+            keep_duplicates=keep_duplicates,
+        )
+        if show_columns:
+            from .survey import describe, survey
+
+            sys.stdout.write(describe(survey(sources, options)))
+            return
         loaded = load_tiers(resolve_tiers_path(tiers))
         query = Query(
             niches=niche or [],
@@ -158,11 +278,60 @@ def classify(
             max_followers=max_followers,
             top=top,
         )
-        result = run(sources, query, loaded, warn=warn)
+        try:
+            result = run(sources, query, loaded, options, warn=warn)
+        finally:
+            if writer:
+                writer.close()
+        _report(result, stats)
         fmt = output_format.value
         if fmt == "auto":
             fmt = "table" if sys.stdout.isatty() else "json"
         _emit(result, fmt, wanted)
+
+
+def _split_map(items: list[str]) -> dict[str, str]:
+    from .columns import FIELDS
+
+    mapping: dict[str, str] = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        name = name.strip()
+        if not sep or not column:
+            raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
+        if name not in FIELDS:
+            raise typer.BadParameter(
+                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
+            )
+        mapping[name] = column
+    return mapping
+
+
+def _rejects_writer(path: str | None) -> Any:
+    if path is None:
+        return None
+    from .rejects import RejectsWriter
+
+    return RejectsWriter(path)
+
+
+def _report(result: Any, show_ledger: bool) -> None:
+    stats = result.stats
+    if stats.rejected:
+        _say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
+    if stats.duplicates:
+        _say(
+            "",
+            f"{stats.duplicates} duplicate rows merged (same platform and handle); "
+            "--keep-duplicates keeps them",
+        )
+    if show_ledger:
+        _say(
+            "",
+            f"rows read {stats.read} = classified {stats.classified} + rejected {stats.rejected}"
+            f" + duplicates merged {stats.duplicates}; of the classified: shown {stats.shown},"
+            f" filtered out {stats.filtered}, below --top {stats.beyond_top}",
+        )
 
 
 def _emit(result: object, fmt: str, wanted: list[str] | None) -> None:

@@ -58,6 +58,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "channel name",
         "instagram name",
         "tiktok name",
+        "global name",
     ),
     "niche": (
         "niche",
@@ -83,11 +84,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "bio": ("bio", "biography", "description", "about"),
     "country": ("country", "audience country", "location", "audience country mostly"),
     "language": ("language", "lang"),
-    "url": ("url", "link", "profile url", "profile link"),
+    "url": (
+        "url",
+        "profile url",
+        "profile link",
+        "instagram url",
+        "instagramurl",
+        "tiktok url",
+        "youtube url",
+        "channel url",
+        "link",
+    ),
 }
 
 # Columns merged into a field that another column already feeds.
-SECONDARY: dict[str, tuple[str, ...]] = {"niche": ("category 2",)}
+SECONDARY: dict[str, tuple[str, ...]] = {"niche": ("category 2", "more topics", "subcategory")}
 
 _SEPARATORS = re.compile(r"[\s_\-.()\[\]/]+")
 _TRAILING = " :?!*#\ufeff"
@@ -119,23 +130,38 @@ class ColumnMap:
         return cols
 
 
+def _match(column: str) -> tuple[str, str, int] | None:
+    """(field, alias, depth) for a header; a dotted path also matches by its last part."""
+    key = normalise(column)
+    if key in _LOOKUP:
+        return _LOOKUP[key], key, 0
+    if "." in column:
+        leaf = normalise(column.rsplit(".", 1)[1])
+        if leaf in _LOOKUP:
+            return _LOOKUP[leaf], leaf, 1
+    return None
+
+
 def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> ColumnMap:
     """Choose a column per field: explicit overrides first, then the best alias match."""
     result = ColumnMap()
     for wanted, column in (overrides or {}).items():
         result.fields[wanted] = column
-    rank: dict[str, int] = {}
+    taken = set(result.fields.values())
+    rank: dict[str, tuple[int, int]] = {}
     for column in headers:
-        key = normalise(column)
-        name = _LOOKUP.get(key)
-        if name is None:
-            extra = _SECONDARY_LOOKUP.get(key)
+        if column in taken:
+            continue
+        found = _match(column)
+        if found is None:
+            extra = _SECONDARY_LOOKUP.get(normalise(column))
             if extra is not None:
                 result.secondary.setdefault(extra, []).append(column)
             continue
+        name, key, depth = found
         if overrides and name in overrides:
             continue
-        priority = ALIASES[name].index(key)
+        priority = (depth, ALIASES[name].index(key))
         if name not in result.fields:
             result.fields[name] = column
             rank[name] = priority
@@ -146,3 +172,31 @@ def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> 
         else:
             result.competing.append((name, result.fields[name], column))
     return result
+
+
+_PROFILE = re.compile(
+    r"^(?:https?://)?(?:www\.|m\.|mobile\.)?"
+    r"(instagram\.com|tiktok\.com|youtube\.com|x\.com|twitter\.com|twitch\.tv)"
+    r"/(@?[A-Za-z0-9_.\-]+)/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+_PLATFORM_OF = {
+    "instagram.com": "instagram",
+    "tiktok.com": "tiktok",
+    "youtube.com": "youtube",
+    "x.com": "x",
+    "twitter.com": "x",
+    "twitch.tv": "twitch",
+}
+_NOT_PROFILES = {"p", "reel", "reels", "watch", "channel", "c", "user", "video", "explore", "i"}
+
+
+def profile_from_url(text: str) -> tuple[str, str] | None:
+    """(platform, handle) of a profile URL such as instagram.com/NAME or tiktok.com/@NAME."""
+    match = _PROFILE.match(text.strip())
+    if not match:
+        return None
+    handle = match.group(2).lstrip("@")
+    if not handle or handle.lower() in _NOT_PROFILES:
+        return None
+    return _PLATFORM_OF[match.group(1).lower()], handle

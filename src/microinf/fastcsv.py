@@ -31,7 +31,7 @@ def _short_text(value: str) -> str | None:
 
 def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     """Creators of a CSV table; rows the prefilter leaves out are counted, not kept."""
-    from .records import TEXT_FIELDS, fit, niche_values
+    from .records import TEXT_FIELDS, RowError, fit, niche_values
 
     header = table.header or []
     source = table.source
@@ -40,21 +40,25 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     build = reader.build
 
     def generic(cells: list[str], line: int) -> Creator | None:
+        # the reference builder; None when a filter leaves the row out or it is rejected
         row: dict[str, Any] = (
             dict(zip(header, cells, strict=True))
             if len(cells) == len(header)
             else fit(header, cells)
         )
-        return build(row, source, line)
+        try:
+            return build(row, source, line)
+        except RowError as err:
+            reader.reject(err)
+            return None
 
     at = {f: header.index(c) for f, c in plan.columns.fields.items() if c in header}
     csv_reader = table.csv_reader
-    if "handle" not in at or "followers" not in at or csv_reader is None:
+    if "handle" not in at or "followers" not in at or csv_reader is None:  # URLs, --map
         for line, cells in table.rows:
+            reader.seen += 1
             creator = generic(cells, line)
-            if creator is None:
-                pre.dropped += 1
-            else:
+            if creator is not None:
                 yield creator
         return
 
@@ -70,49 +74,51 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     bounds, slots = pre.index.bounds, pre.index.slots
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
     lo, hi = pre.min_followers, pre.max_followers
+    platform_default = reader.platform_default
     sized = tiers is not None or lo is not None or hi is not None
     missing, max_followers, bisect, make = MISSING, MAX_FOLLOWERS, bisect_right, Creator
     short_text = _short_text
-    dropped = 0
+    seen = 0
     start = csv_reader.line_num + 1
     line = start
     try:
         for cells in csv_reader:
             line = start
             start = csv_reader.line_num + 1
+            seen += 1
             if len(cells) != width:
                 if not cells:
+                    seen -= 1
                     continue
                 creator = generic(cells, line)
-                if creator is None:
-                    dropped += 1
-                else:
+                if creator is not None:
                     yield creator
                 continue
             try:
                 followers = int(cells[f_i])
             except ValueError:
                 creator = generic(cells, line)
-                if creator is None:
-                    dropped += 1
-                else:
+                if creator is not None:
                     yield creator
                 continue
             if followers < 0 or followers > max_followers:
-                generic(cells, line)  # raises the row's error
+                generic(cells, line)  # the row's error
+                continue
             tier = slots[bisect(bounds, followers)]
             if sized and (
                 (tiers is not None and tier not in tiers)
                 or (lo is not None and followers < lo)
                 or (hi is not None and followers > hi)
             ):
-                dropped += 1
                 continue
             handle = cells[h_i].strip()
             if handle[:1] == "@":
                 handle = handle[1:].strip()
-            if not handle or (len(handle) <= 4 and handle.lower() in missing):
-                generic(cells, line)  # raises the row's error
+            if not handle or "/" in handle or (len(handle) <= 4 and handle.lower() in missing):
+                creator = generic(cells, line)  # a profile URL, or the row's error
+                if creator is not None:
+                    yield creator
+                continue
             niche: tuple[str, ...] = ()
             if n_i >= 0:
                 raw = cells[n_i]
@@ -129,14 +135,19 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 else:
                     wanted = any(n.lower() in niches for n in niche)
                 if not wanted:
-                    dropped += 1
                     continue
             platform = None
             if p_i >= 0:
                 value = short_text(cells[p_i])
                 platform = value.lower() if value else None
+            if platform is None:
+                if t_url >= 0 and "/" in cells[t_url]:
+                    creator = generic(cells, line)  # the platform may come from a profile URL
+                    if creator is not None:
+                        yield creator
+                    continue
+                platform = platform_default
             if platforms is not None and platform not in platforms:
-                dropped += 1
                 continue
             try:
                 likes = float(cells[l_i]) if l_i >= 0 and cells[l_i] else None
@@ -192,4 +203,4 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     except csv.Error as exc:
         raise DataError(f"{source}:{start}: malformed CSV ({exc})") from None
     finally:
-        pre.dropped += dropped
+        reader.seen += seen

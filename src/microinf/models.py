@@ -33,7 +33,7 @@ LOCATION_FIELDS = ("source", "line")
 RESERVED = frozenset(OUTPUT_FIELDS + LOCATION_FIELDS)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class Creator:
     """One creator as read from a source, with its tier and score once classified."""
 

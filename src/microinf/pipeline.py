@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from .errors import SourceError, UsageError
 from .formats import detect_format, read_table
 from .models import Creator
 from .ranking import rank, score, typical_rate
-from .records import Prefilter, RecordReader
+from .records import Prefilter, RecordReader, RowError
 from .sources import open_source
 from .tiers import TierIndex
 
@@ -30,12 +31,16 @@ class Query:
 
 @dataclass
 class ReadOptions:
-    """How to read sources."""
+    """How to read sources and what to do with bad rows and duplicates."""
 
     input_format: str | None = None
     delimiter: str | None = None
     records: str | None = None
-    columns: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)  # --map FIELD=COLUMN
+    platform_default: str | None = None
+    on_error: str = "fail"  # fail | skip
+    rejects: Callable[[RowError], None] | None = None  # called with each rejected row
+    keep_duplicates: bool = False
 
 
 @dataclass
@@ -43,12 +48,17 @@ class Stats:
     """The ledger of one run: rows read = classified + rejected + duplicates merged."""
 
     read: int = 0
-    classified: int = 0
     rejected: int = 0
     duplicates: int = 0
     filtered: int = 0  # left out by --niche, --tier, --platform, --min/--max-followers
     beyond_top: int = 0  # left out by --top
     shown: int = 0
+    first_rejection: str | None = None
+
+    @property
+    def classified(self) -> int:
+        """Rows that became creators (shown or left out by a flag)."""
+        return self.read - self.rejected - self.duplicates
 
     @property
     def left_out(self) -> int:
@@ -66,27 +76,60 @@ class Result:
     columns: dict[str, None] = field(default_factory=dict)  # passthrough names, in order
 
 
+class _Counter:
+    """Rows seen, kept and rejected across the readers of one run."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.rejected = 0
+        self.first: str | None = None
+
+
 def iter_creators(
     sources: Sequence[str],
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
     prefilter: Prefilter | None = None,
+    counter: _Counter | None = None,
 ) -> Iterator[Creator]:
-    """Every creator of the sources, in order; a bad row raises RowError."""
+    """Every creator of the sources, in order; a bad row raises RowError (or is skipped)."""
     options = options or ReadOptions()
+    counter = counter or _Counter()
+    handler = options.rejects
+    skip = options.on_error == "skip"
+
+    def on_reject(err: RowError) -> None:
+        if counter.first is None:
+            counter.first = str(err)
+        if handler is not None:
+            handler(err)
+        if not skip:
+            raise err
+
     for spec in sources:
         with open_source(spec) as opened:
             fmt = detect_format(opened, options.input_format)
             table = read_table(
                 opened, fmt, delimiter=options.delimiter, records_path=options.records
             )
+            reader = RecordReader(
+                table,
+                options.columns or None,
+                warn,
+                prefilter,
+                platform_default=options.platform_default,
+                on_reject=on_reject if skip or handler is not None else None,
+            )
+            try:
+                yield from reader
+            except OSError as exc:
+                raise SourceError(f"{opened.name}: read failed ({exc})") from None
+            finally:
+                counter.seen += reader.seen
+                counter.rejected += reader.rejected
             for note in table.notes:
                 if warn:
                     warn(note)
-            try:
-                yield from RecordReader(table, options.columns or None, warn, prefilter)
-            except OSError as exc:
-                raise SourceError(f"{opened.name}: read failed ({exc})") from None
 
 
 def check_query(query: Query, index: TierIndex) -> None:
@@ -98,6 +141,32 @@ def check_query(query: Query, index: TierIndex) -> None:
         )
 
 
+_FILLABLE = (
+    "name", "bio", "avg_likes", "avg_comments", "avg_views", "engagement_rate",
+    "engagement_source", "country", "language", "url",
+)  # fmt: skip
+
+
+def fill(first: Creator, later: Creator) -> bool:
+    """Fill the first record's empty fields from a later duplicate; True when any changed."""
+    changed = False
+    for name in _FILLABLE:
+        if getattr(first, name) is None and getattr(later, name) is not None:
+            setattr(first, name, getattr(later, name))
+            changed = True
+    if not first.niche and later.niche:
+        first.niche, changed = later.niche, True
+    if later.extra_values and any(v in (None, "") for v in first.extra_values):
+        theirs = dict(zip(later.extra_names, later.extra_values, strict=False))
+        values = [
+            theirs.get(n, v) if v in (None, "") else v
+            for n, v in zip(first.extra_names, first.extra_values, strict=False)
+        ]
+        if tuple(values) != first.extra_values:
+            first.extra_values, changed = tuple(values), True
+    return changed
+
+
 def classify(
     sources: Sequence[str],
     query: Query | None = None,
@@ -107,10 +176,12 @@ def classify(
 ) -> Result:
     """Read, classify, filter and rank; returns the shortlist and the ledger."""
     query = query or Query()
+    options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
     index = TierIndex.from_config(tiers.config)
     check_query(query, index)
     stats = Stats()
+    counter = _Counter()
     columns: dict[str, None] = {}
     typical = {t.name: typical_rate(t, t.min) for t in index.tiers}
     niches = [n.lower() for n in query.niches]
@@ -122,18 +193,36 @@ def classify(
         min_followers=query.min_followers,
         max_followers=query.max_followers,
     )
+    firsts: dict[tuple[str | None, str], Creator] | None = None
+    keys: set[tuple[str | None, str]] = set()
+    if not options.keep_duplicates:
+        # with --top, only the records still in the heap can take in a duplicate's fields
+        firsts = {} if query.top is None else weakref.WeakValueDictionary()  # type: ignore[assignment]
+
+    def scored(creator: Creator) -> Creator:
+        tier = creator.tier
+        rate = typical[tier] if tier is not None else typical_rate(None, creator.followers)
+        creator.score = score(creator, rate, niches)
+        return creator
 
     def kept() -> Iterator[Creator]:
         seen_names: set[tuple[str, ...]] = set()
-        for creator in iter_creators(sources, options, warn, prefilter):
+        for creator in iter_creators(sources, options, warn, prefilter, counter):
             stats.shown += 1
+            if firsts is not None:
+                key = (creator.platform, creator.handle.casefold())
+                if key in keys:
+                    stats.duplicates += 1
+                    first = firsts.get(key)
+                    if first is not None and fill(first, creator):
+                        scored(first)
+                    continue
+                keys.add(key)
+                firsts[key] = creator
             if creator.extra_names and creator.extra_names not in seen_names:
                 seen_names.add(creator.extra_names)
                 columns.update(dict.fromkeys(creator.extra_names))
-            tier = creator.tier
-            rate = typical[tier] if tier is not None else typical_rate(None, creator.followers)
-            creator.score = score(creator, rate, niches)
-            yield creator
+            yield scored(creator)
 
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing
     # list of kept records again and again (quadratic on big files), so it pauses meanwhile.
@@ -144,11 +233,13 @@ def classify(
     finally:
         if collecting:
             gc.enable()
-    stats.filtered = prefilter.dropped
-    stats.classified = stats.shown + prefilter.dropped
-    stats.read = stats.classified
+    unique = stats.shown - stats.duplicates
+    stats.read = counter.seen
+    stats.rejected = counter.rejected
+    stats.first_rejection = counter.first
+    stats.filtered = counter.seen - counter.rejected - stats.shown
     stats.shown = len(ranked)
-    stats.beyond_top = stats.classified - stats.filtered - stats.shown
+    stats.beyond_top = unique - stats.shown
     return Result(ranked, stats, tiers, columns)
 
 

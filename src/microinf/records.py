@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .columns import ColumnMap, map_columns, normalise
-from .errors import DataError, Location
+from .columns import ColumnMap, map_columns, normalise, profile_from_url
+from .errors import DataError, Location, UsageError
 from .formats import Table
 from .models import RESERVED, Creator
 from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
@@ -70,7 +70,6 @@ class Prefilter:
     niches: frozenset[str] | None = None
     min_followers: int | None = None
     max_followers: int | None = None
-    dropped: int = 0
 
     def size_ok(self, followers: int, tier: str | None) -> bool:
         """The tier and follower-count filters."""
@@ -116,8 +115,14 @@ class RecordReader:
         overrides: dict[str, str] | None = None,
         warn: Callable[[str], None] | None = None,
         prefilter: Prefilter | None = None,
+        platform_default: str | None = None,
+        on_reject: Callable[[RowError], None] | None = None,
     ) -> None:
         self.table = table
+        self.on_reject = on_reject
+        self.seen = 0  # non-blank rows read
+        self.rejected = 0
+        self.platform_default = platform_default.lower() if platform_default else None
         self.prefilter = prefilter or Prefilter(TierIndex([]))
         self.overrides = overrides
         self.warn = warn or (lambda _msg: None)
@@ -134,6 +139,13 @@ class RecordReader:
     def _plan(self, keys: tuple[str, ...]) -> Plan:
         plan = self._plans.get(keys)
         if plan is None:
+            if not self._plans:
+                for name, column in (self.overrides or {}).items():
+                    if column not in keys:
+                        raise UsageError(
+                            f'--map {name}={column}: {self.table.source} has no column "{column}"',
+                            hint="columns: " + ", ".join(_show(k) for k in keys),
+                        )
             plan = plan_for(list(keys), self.overrides)
             self._plans[keys] = plan
             for name, kept, ignored in plan.columns.competing:
@@ -145,24 +157,35 @@ class RecordReader:
 
     def __iter__(self) -> Iterator[Creator]:
         source = self.table.source
-        prefilter = self.prefilter
         if self.table.header is not None:
             from .fastcsv import csv_creators
 
             yield from csv_creators(self, self.table)
             return
         for number, record in self.table.rows:
-            if not isinstance(record, dict):
-                raise RowError(
-                    Location(source, number),
-                    f"expected a mapping of fields, found {type(record).__name__}",
-                    {"value": record},
-                )
-            creator = self.build(record, source, number)
-            if creator is None:
-                prefilter.dropped += 1
-            else:
+            self.seen += 1
+            try:
+                if not isinstance(record, dict):
+                    raise RowError(
+                        Location(source, number),
+                        f"expected a mapping of fields, found {type(record).__name__}",
+                        {"value": record},
+                    )
+                if any(isinstance(v, dict) for v in record.values()):
+                    record = flatten(record)
+                creator = self.build(record, source, number)
+            except RowError as err:
+                self.reject(err)
+                continue
+            if creator is not None:
                 yield creator
+
+    def reject(self, err: RowError) -> None:
+        """A bad row: raised under --on-error fail, handed to on_reject under skip."""
+        if self.on_reject is None:
+            raise err
+        self.rejected += 1
+        self.on_reject(err)
 
     def build(self, row: dict[str, Any], source: str, line: int) -> Creator | None:
         """One row (column -> value) as a Creator; None when a prefilter leaves it out."""
@@ -173,7 +196,7 @@ class RecordReader:
         def fail(column: str, reason: str) -> RowError:
             return RowError(Location(source, line), f'column "{column}": {reason}', row)
 
-        if not fields.get("handle"):
+        if not fields.get("handle") and not fields.get("url"):
             raise RowError(
                 Location(source, line), "no handle column (use --map handle=COLUMN)", row
             )
@@ -197,17 +220,28 @@ class RecordReader:
         tier = pre.index.lookup(followers)
         if not pre.size_ok(followers, tier):
             return None  # rows a filter leaves out are checked only for their follower count
-        col = fields["handle"]
-        handle = text_value(get(col))
+        col = fields.get("handle")
+        handle = text_value(get(col)) if col else None
+        url_col = fields.get("url")
+        url = text_value(get(url_col)) if url_col else None
+        profile = profile_from_url(handle) if handle and "/" in handle else None
+        if profile is None and url and (not handle or not fields.get("platform")):
+            profile = profile_from_url(url)
+        if profile and (not handle or "/" in handle):
+            handle = profile[1]
         if handle:
             handle = handle.lstrip("@").strip()
         if not handle:
-            raise fail(col, "missing handle")
+            raise fail(col or url_col or "handle", "missing handle")
         creator = Creator(handle=handle, followers=followers, source=source, line=line, tier=tier)
         col = fields.get("platform")
-        if col:
-            platform = text_value(get(col))
-            creator.platform = platform.lower() if platform else None
+        platform = text_value(get(col)) if col else None
+        if platform:
+            creator.platform = platform.lower()
+        elif profile:
+            creator.platform = profile[0]
+        else:
+            creator.platform = self.platform_default
         if pre.platforms is not None and creator.platform not in pre.platforms:
             return None
         for name in TEXT_FIELDS:
@@ -267,6 +301,22 @@ class RecordReader:
                 )
             rate /= 100.0
         return rate
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested mappings as dotted keys: {"stats": {"followers": 1}} -> {"stats.followers": 1}."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _show(column: str) -> str:
+    return '"' + column.replace("\n", "\\n") + '"'
 
 
 def fit(header: list[str], cells: list[str]) -> dict[str, Any]:
