@@ -46,6 +46,7 @@ def test_rates() -> None:
     assert parse_rate("4.1%") == (pytest.approx(0.041), True)
     assert parse_rate("0.041") == (pytest.approx(0.041), False)
     assert parse_rate("NaN%") == (None, True)
+    assert parse_rate("4,1%") == (pytest.approx(0.041), True)
 
 
 @pytest.mark.parametrize(

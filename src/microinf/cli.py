@@ -206,6 +206,15 @@ def classify(
             rich_help_panel="Input",
         ),
     ] = 512 * 1024 * 1024,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.01,
+            metavar="SECONDS",
+            help="Give up on a URL that sends nothing for this long.",
+            rich_help_panel="Input",
+        ),
+    ] = 30.0,
     on_error: Annotated[
         OnError,
         typer.Option(
@@ -253,6 +262,7 @@ def classify(
         from .pipeline import classify as run
 
         http.settings["max_bytes"] = max_bytes
+        http.settings["read_timeout"] = timeout
         writer = _rejects_writer(rejects)
         options = ReadOptions(
             input_format=input_format.value if input_format else None,

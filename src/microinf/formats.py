@@ -95,6 +95,27 @@ def _decode_head(head: bytes) -> str:
     return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
 
 
+class _Fallback:
+    """Counts bytes that were not UTF-8 and were read as Windows-1252 instead."""
+
+    hits = 0
+
+
+def _cp1252(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    _Fallback.hits += 1
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("microinf-cp1252", _cp1252)
+FALLBACK_NOTE = "some bytes are not UTF-8; they were read as Windows-1252 (cp1252)"
+
+
+def fallback_hits() -> int:
+    """How many undecodable UTF-8 sequences were read as cp1252 so far (for the notice)."""
+    return _Fallback.hits
+
+
 def choose_encoding(head: bytes) -> tuple[str, str | None]:
     """The encoding of a text source and a note when it was a guess."""
     if head.startswith(codecs.BOM_UTF8):
@@ -146,7 +167,10 @@ def _text(opened: Opened, notes: list[str]) -> io.TextIOWrapper:
     encoding, note = choose_encoding(opened.head)
     if note:
         notes.append(f"{opened.name}: {note}")
-    return io.TextIOWrapper(cast(BinaryIO, opened.stream), encoding=encoding, newline="")
+    errors = "microinf-cp1252" if encoding in ("utf-8", "utf-8-sig") else "replace"
+    return io.TextIOWrapper(
+        cast(BinaryIO, opened.stream), encoding=encoding, errors=errors, newline=""
+    )
 
 
 def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
@@ -161,9 +185,30 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
         raise encoding_error(opened.name, 1, exc) from None
-    table = Table(opened.name, fmt, iter(()), header=header or [], notes=notes, csv_reader=reader)
+    table = Table(
+        opened.name,
+        fmt,
+        iter(()),
+        header=unique_names(header or []),
+        notes=notes,
+        csv_reader=reader,
+    )
     table.rows = csv_rows(reader, opened.name)
     return table
+
+
+def unique_names(header: list[str]) -> list[str]:
+    """Header names made unique (a repeated or empty name gets a number), so none is lost."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(header, 1):
+        name = name if name.strip() else f"column_{i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}_{seen[name]}"
+        seen.setdefault(name, 1)
+        out.append(name)
+    return out
 
 
 def encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:

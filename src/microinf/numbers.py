@@ -62,6 +62,8 @@ def parse_count(text: str) -> int | None:
 def parse_rate(text: str) -> tuple[float | None, bool]:
     """A rate and whether it carried a % sign; "4.1%" is (0.041, True). Raises ValueError."""
     s = text.strip()
+    if "," in s and "." not in s:
+        s = s.replace(",", ".")  # a rate has no thousands: "4,1%" is a decimal comma
     if s.endswith("%"):
         value = parse_number(s[:-1])
         return (None if value is None else value / 100.0), True

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .config import LoadedTiers, load_tiers
 from .errors import SourceError, UsageError
-from .formats import detect_format, read_table
+from .formats import FALLBACK_NOTE, detect_format, fallback_hits, read_table
 from .models import Creator
 from .ranking import rank, score, typical_rate
 from .records import Prefilter, RecordReader, RowError
@@ -107,6 +107,7 @@ def iter_creators(
             raise err
 
     for spec in sources:
+        hits = fallback_hits()
         with open_source(spec) as opened:
             fmt = detect_format(opened, options.input_format)
             table = read_table(
@@ -127,6 +128,8 @@ def iter_creators(
             finally:
                 counter.seen += reader.seen
                 counter.rejected += reader.rejected
+            if fallback_hits() > hits:
+                table.notes.append(f"{opened.name}: {FALLBACK_NOTE}")
             for note in table.notes:
                 if warn:
                     warn(note)
