@@ -114,3 +114,45 @@ def test_library_import_does_not_load_the_cli_stack() -> None:
         [sys.executable, "-c", code, CREATORS], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_progress_bar_on_a_terminal_stderr_for_slow_sources(tmp_path: Path) -> None:
+    out_path = tmp_path / "out.json"
+    master, slave = pty.openpty()
+    with out_path.open("wb") as out:
+        proc = subprocess.Popen(
+            [str(BIN), "classify", "-", "--format", "json"],
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=slave,
+            cwd=tmp_path,
+        )
+    os.close(slave)
+    assert proc.stdin is not None
+    proc.stdin.write(b"handle,followers\n" + b"".join(b"h%d,%d\n" % (i, i) for i in range(70_000)))
+    proc.stdin.flush()
+    time.sleep(1.6)  # longer than the bar's one-second delay
+    proc.stdin.write(b"".join(b"h%d,%d\n" % (i, i) for i in range(70_000, 140_000)))
+    proc.stdin.close()
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    assert b"rows/s" in b"".join(chunks)
+    assert len(json.loads(out_path.read_text())) == 140_000
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    big.write_text("handle,followers\n" + "".join(f"h{i},{i}\n" for i in range(100_000)))
+    out = subprocess.run(
+        [str(BIN), "classify", str(big), "--format", "jsonl"], capture_output=True, check=True
+    )
+    assert out.stderr == b""

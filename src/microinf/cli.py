@@ -274,6 +274,12 @@ def classify(
             rejects=writer.write if writer else None,
             keep_duplicates=keep_duplicates,
         )
+        bar = None
+        if sys.stderr.isatty():
+            from .render import ProgressBar
+
+            bar = ProgressBar()
+            options.progress = bar
         if show_columns:
             from .survey import describe, survey
 
@@ -291,6 +297,8 @@ def classify(
         try:
             result = run(sources, query, loaded, options, warn=warn)
         finally:
+            if bar:
+                bar.close()
             if writer:
                 writer.close()
         _report(result, stats)

@@ -86,6 +86,8 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
             line = start
             start = csv_reader.line_num + 1
             seen += 1
+            if not seen & 0x3FFF:
+                reader.live = seen
             if len(cells) != width:
                 if not cells:
                     seen -= 1

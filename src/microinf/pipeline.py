@@ -13,7 +13,7 @@ from .formats import FALLBACK_NOTE, detect_format, fallback_hits, read_table
 from .models import Creator
 from .ranking import rank, score, typical_rate
 from .records import Prefilter, RecordReader, RowError
-from .sources import open_source
+from .sources import display_name, open_source
 from .tiers import TierIndex
 
 
@@ -41,6 +41,8 @@ class ReadOptions:
     on_error: str = "fail"  # fail | skip
     rejects: Callable[[RowError], None] | None = None  # called with each rejected row
     keep_duplicates: bool = False
+    # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
+    progress: Callable[[str, int, int | None, int], None] | None = None
 
 
 @dataclass
@@ -108,7 +110,12 @@ def iter_creators(
 
     for spec in sources:
         hits = fallback_hits()
-        with open_source(spec) as opened:
+        live: list[RecordReader] = []
+        on_bytes = None
+        if options.progress is not None:
+            on_bytes = _hook(options.progress, display_name(spec), _size(spec), live)
+
+        with open_source(spec, on_bytes) as opened:
             fmt = detect_format(opened, options.input_format)
             table = read_table(
                 opened, fmt, delimiter=options.delimiter, records_path=options.records
@@ -121,6 +128,7 @@ def iter_creators(
                 platform_default=options.platform_default,
                 on_reject=on_reject if skip or handler is not None else None,
             )
+            live.append(reader)
             try:
                 yield from reader
             except OSError as exc:
@@ -133,6 +141,27 @@ def iter_creators(
             for note in table.notes:
                 if warn:
                     warn(note)
+
+
+def _hook(
+    report: Callable[[str, int, int | None, int], None],
+    name: str,
+    size: int | None,
+    live: list[RecordReader],
+) -> Callable[[int], None]:
+    def on_bytes(done: int) -> None:
+        report(name, done, size, live[0].live if live else 0)
+
+    return on_bytes
+
+
+def _size(spec: str) -> int | None:
+    import os
+
+    try:
+        return os.stat(spec).st_size if spec != "-" and "://" not in spec else None
+    except OSError:
+        return None
 
 
 def check_query(query: Query, index: TierIndex) -> None:

@@ -121,6 +121,7 @@ class RecordReader:
         self.table = table
         self.on_reject = on_reject
         self.seen = 0  # non-blank rows read
+        self.live = 0  # rows read so far, updated now and then for progress reports
         self.rejected = 0
         self.platform_default = platform_default.lower() if platform_default else None
         self.prefilter = prefilter or Prefilter(TierIndex([]))
@@ -164,6 +165,7 @@ class RecordReader:
             return
         for number, record in self.table.rows:
             self.seen += 1
+            self.live = self.seen
             try:
                 if not isinstance(record, dict):
                     raise RowError(

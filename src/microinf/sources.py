@@ -6,7 +6,7 @@ import contextlib
 import gzip
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -49,6 +49,27 @@ class _Prefixed(io.RawIOBase):
         return n
 
 
+class _Counting(io.RawIOBase):
+    """Reports the bytes read from the underlying source (compressed bytes for gzip)."""
+
+    def __init__(self, raw: BinaryIO, on_bytes: Callable[[int], None]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._on_bytes = on_bytes
+        self.done = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.done += n
+        self._on_bytes(self.done)
+        return n
+
+
 def _read_head(stream: BinaryIO) -> bytes:
     chunks: list[bytes] = []
     size = 0
@@ -72,8 +93,8 @@ def display_name(spec: str) -> str:
 
 
 @contextlib.contextmanager
-def open_source(spec: str) -> Iterator[Opened]:
-    """Open a path or `-` as a buffered binary stream, gunzipping when needed."""
+def open_source(spec: str, on_bytes: Callable[[int], None] | None = None) -> Iterator[Opened]:
+    """Open a path, `-` or a URL as a buffered binary stream, gunzipping when needed."""
     name = display_name(spec)
     if "://" in spec and not is_url(spec):
         scheme = spec.split("://", 1)[0]
@@ -96,6 +117,8 @@ def open_source(spec: str) -> Iterator[Opened]:
             raw = stack.enter_context(_open_path(spec))
             with contextlib.suppress(OSError):
                 size = _file_size(spec)
+        if on_bytes is not None:
+            raw = _Counting(raw, on_bytes)  # type: ignore[assignment]
         head = _read_head(raw)
         if head[:2] == b"\x1f\x8b":
             gz = gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, raw)), mode="rb")
