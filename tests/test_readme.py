@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHARED_DATA
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -70,3 +71,35 @@ def test_the_test_command_is_what_ci_runs() -> None:
     test_command = next(c for c in lines if c.endswith("pytest"))
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert any(line.startswith(test_command) for line in ci)
+
+
+def test_alias_table_matches_the_code() -> None:
+    from microinf.columns import ALIASES
+
+    for name, aliases in ALIASES.items():
+        row = next(line for line in README.splitlines() if line.startswith(f"| `{name}` |"))
+        assert row.split(" | ")[1].split(" (then ")[0].rstrip(" |") == ", ".join(aliases)
+
+
+REAL_WORLD = re.findall(r"^\| `[^`]+` \| `(microinf classify [^`]+)` \|", README, re.M)
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the shared data files are absent")
+@pytest.mark.parametrize("command", REAL_WORLD)
+def test_real_world_commands_run(command: str) -> None:
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    result = subprocess.run(
+        command + " --format json",
+        shell=True,
+        cwd=SHARED_DATA,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) > 50
+
+
+def test_real_world_table_covers_every_file() -> None:
+    assert len(REAL_WORLD) == 8
