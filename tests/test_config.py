@@ -24,15 +24,28 @@ def test_invalid_configs_fail_with_their_messages(path: Path) -> None:
     expected = path.with_suffix(".expected").read_text().splitlines()
     assert expected, f"{path.name} needs an .expected file"
     _, problems = check_text(path.read_text(), path.name)
-    got = [f"{p.location.line}:{p.location.column}: {p.message}" for p in problems]
+    got = [f"{p.location.line}:{p.location.column}: {p.severity}: {p.message}" for p in problems]
     assert got == expected
+    assert any(p.severity == "error" for p in problems)
+
+
+WARN = sorted((DATA / "warn").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", WARN, ids=lambda p: p.name)
+def test_warnings_do_not_stop_a_config(path: Path) -> None:
+    expected = path.with_suffix(".expected").read_text().splitlines()
+    config, problems = check_text(path.read_text(), path.name)
+    got = [f"{p.location.line}:{p.location.column}: {p.severity}: {p.message}" for p in problems]
+    assert got == expected
+    assert config is not None and {p.severity for p in problems} == {"warning"}
 
 
 def test_load_raises_every_error_at_once() -> None:
     path = DATA / "invalid" / "several.yaml"
     with pytest.raises(ConfigError) as info:
         load_tiers(str(path))
-    assert len(info.value.lines()) == 3
+    assert len(info.value.lines()) == 3  # errors only; the note is not among them
     assert all(line.startswith(f"{path}:") for line in info.value.lines())
 
 

@@ -15,10 +15,10 @@ from microinf.errors import DataError
 from microinf.formats import csv_rows, read_table
 from microinf.records import Prefilter, RecordReader, RowError
 from microinf.sources import open_source
-from microinf.tiers import TierIndex
+from microinf.tiers import TierRules
 
 Write = Callable[[str, "str | bytes"], Path]
-INDEX = TierIndex.from_config(load_tiers(None).config)
+INDEX = TierRules(load_tiers(None).config)
 
 
 def read(path: Path, prefilter: Prefilter | None = None) -> list[dict[str, Any]]:

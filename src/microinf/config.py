@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import ConfigError, Location, Problem, SourceError
-from .models import TiersConfig, TierSpec
+from .models import Example, PlatformTiers, TiersConfig, TierSpec
 
 BUILTIN = "built-in default"
 ENV_VAR = "MICROINF_TIERS"
@@ -73,7 +73,7 @@ def read_config_text(path: str) -> str:
 def parse_tiers(text: str, name: str) -> TiersConfig:
     """Validate config text; raises ConfigError listing every error."""
     config, problems = check_text(text, name)
-    if config is None or any(p.severity == "error" for p in problems):
+    if config is None:
         raise ConfigError(problems)
     return config
 
@@ -95,14 +95,28 @@ def check_text(text: str, name: str) -> tuple[TiersConfig | None, list[Problem]]
     if not isinstance(data, dict):
         where = Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
         return None, [Problem(where, "the top level must be a mapping with a `tiers` list")]
+    from .checks import config_problems, list_problems
+
+    config: TiersConfig | None = None
     try:
         config = TiersConfig.model_validate(data)
     except ValidationError as exc:
         problems.extend(_pydantic_problems(exc, node, name))
-        problems.extend(semantic_problems(_valid_tiers(data.get("tiers")), node, name))
-        return None, _sorted(problems)
-    problems.extend(semantic_problems(list(enumerate(config.tiers)), node, name))
+    for path, items in _tier_lists(data):
+        problems.extend(list_problems(_valid_tiers(items), node, name, path))
+    problems.extend(config_problems(data, config, node, name))
+    if any(p.severity == "error" for p in problems):
+        config = None
     return config, _sorted(problems)
+
+
+def _tier_lists(data: dict[str, Any]) -> Iterable[tuple[tuple[str, ...], Any]]:
+    yield ("tiers",), data.get("tiers")
+    platforms = data.get("platforms")
+    if isinstance(platforms, dict):
+        for platform, spec in platforms.items():
+            if isinstance(spec, dict):
+                yield ("platforms", str(platform), "tiers"), spec.get("tiers")
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -121,7 +135,7 @@ def _valid_tiers(items: Any) -> list[tuple[int, TierSpec]]:
     return out
 
 
-def _at(node: yaml.Node, name: str) -> Location:
+def at(node: yaml.Node, name: str) -> Location:
     return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -153,7 +167,7 @@ def _duplicate_keys(node: yaml.Node, name: str) -> Iterable[Problem]:
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode):
                 if k.value in seen:
-                    yield Problem(_at(k, name), f'key "{k.value}" appears twice')
+                    yield Problem(at(k, name), f'key "{k.value}" appears twice')
                 seen.add(k.value)
             yield from _duplicate_keys(v, name)
     elif isinstance(node, yaml.SequenceNode):
@@ -172,6 +186,10 @@ def _allowed_keys(path: Sequence[str | int]) -> list[str]:
     model: Any = TiersConfig
     if path and path[0] == "tiers":
         model = TierSpec
+    elif path and path[0] == "examples":
+        model = Example
+    elif path and path[0] == "platforms":
+        model = TierSpec if len(path) > 3 else PlatformTiers
     return list(model.model_fields)
 
 
@@ -184,10 +202,10 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> Iter
             parent, bad = loc[:-1], str(loc[-1])
             hint = difflib.get_close_matches(bad, _allowed_keys(parent), n=1)
             suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
-            where = _at(node_at(root, loc, key=True), name)
+            where = at(node_at(root, loc, key=True), name)
             yield Problem(where, f'unknown key "{bad}"{suggestion}')
             continue
-        where = _at(node_at(root, loc), name)
+        where = at(node_at(root, loc), name)
         value = err.get("input")
         if kind == "string_pattern_mismatch" and loc[-1] == "name":
             yield Problem(
@@ -200,60 +218,3 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> Iter
         else:
             shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
             yield Problem(where, f"{field}: {err['msg']}{shown}")
-
-
-def _range(lo: int, hi: int | None) -> str:
-    return f"[{lo}, {hi})" if hi is not None else f"[{lo}, ∞)"
-
-
-def semantic_problems(
-    indexed: list[tuple[int, TierSpec]],
-    root: yaml.Node,
-    name: str,
-    path: Sequence[str] = ("tiers",),
-) -> Iterable[Problem]:
-    """Duplicate names, empty ranges, order, overlaps, gaps, an open end that is not last."""
-    tiers = [t for _, t in indexed]
-    where_of = [i for i, _ in indexed]
-    seen: dict[str, int] = {}
-    for pos, tier in enumerate(tiers):
-        i = where_of[pos]
-        if tier.name in seen:
-            where = _at(node_at(root, [*path, i, "name"]), name)
-            yield Problem(
-                where, f'tier name "{tier.name}" is used twice (also tier {seen[tier.name] + 1})'
-            )
-        seen.setdefault(tier.name, i)
-        if tier.max is not None and tier.min >= tier.max:
-            where = _at(node_at(root, [*path, i, "max"]), name)
-            yield Problem(where, f'tier "{tier.name}": min {tier.min} must be below max {tier.max}')
-        if tier.max is None and pos != len(tiers) - 1:
-            where = _at(node_at(root, [*path, i]), name)
-            yield Problem(
-                where, f'tier "{tier.name}" has no max (open-ended) but is not the last tier'
-            )
-    for pos in range(1, len(tiers)):
-        prev, cur = tiers[pos - 1], tiers[pos]
-        where = _at(node_at(root, [*path, where_of[pos], "min"], key=True), name)
-        if cur.min < prev.min:
-            yield Problem(
-                where,
-                f'tiers are not sorted: "{cur.name}" (min {cur.min}) comes after '
-                f'"{prev.name}" (min {prev.min})',
-            )
-            continue
-        if prev.max is None:
-            continue
-        if cur.min < prev.max:
-            shared_top = prev.max if cur.max is None else min(prev.max, cur.max)
-            yield Problem(
-                where,
-                f'tiers "{prev.name}" {_range(prev.min, prev.max)} and "{cur.name}" '
-                f"{_range(cur.min, cur.max)} overlap on {_range(cur.min, shared_top)}",
-            )
-        elif cur.min > prev.max:
-            yield Problem(
-                where,
-                f'gap between tiers "{prev.name}" and "{cur.name}": '
-                f"{_range(prev.max, cur.min)} has no tier",
-            )

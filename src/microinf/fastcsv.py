@@ -71,7 +71,9 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     extra_ix = [header.index(c) for c in plan.passthrough]
     extra_names = tuple(plan.output_names)
     pick = itemgetter(*extra_ix) if len(extra_ix) > 1 else None
-    bounds, slots = pre.index.bounds, pre.index.slots
+    rules = pre.rules
+    bounds, slots = rules.default.bounds, rules.default.slots
+    per_platform = bool(rules.platforms)
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
     lo, hi = pre.min_followers, pre.max_followers
     platform_default = reader.platform_default
@@ -79,6 +81,19 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     missing, max_followers, bisect, make = MISSING, MAX_FOLLOWERS, bisect_right, Creator
     short_text = _short_text
     seen = 0
+    needs_generic = ""  # platform_of's answer when only the reference builder can tell
+
+    def platform_of(cells: list[str]) -> str | None:
+        platform = None
+        if p_i >= 0:
+            value = short_text(cells[p_i])
+            platform = value.lower() if value else None
+        if platform is None:
+            if t_url >= 0 and "/" in cells[t_url]:
+                return needs_generic  # the platform may come from a profile URL
+            platform = platform_default
+        return platform
+
     start = csv_reader.line_num + 1
     line = start
     try:
@@ -106,7 +121,17 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
             if followers < 0 or followers > max_followers:
                 generic(cells, line)  # the row's error
                 continue
-            tier = slots[bisect(bounds, followers)]
+            if per_platform:
+                platform = platform_of(cells)
+                if platform == needs_generic:
+                    creator = generic(cells, line)
+                    if creator is not None:
+                        yield creator
+                    continue
+                index = rules.index_for(platform)
+                tier = index.slots[bisect(index.bounds, followers)]
+            else:
+                tier = slots[bisect(bounds, followers)]
             if sized and (
                 (tiers is not None and tier not in tiers)
                 or (lo is not None and followers < lo)
@@ -138,17 +163,13 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                     wanted = any(n.lower() in niches for n in niche)
                 if not wanted:
                     continue
-            platform = None
-            if p_i >= 0:
-                value = short_text(cells[p_i])
-                platform = value.lower() if value else None
-            if platform is None:
-                if t_url >= 0 and "/" in cells[t_url]:
-                    creator = generic(cells, line)  # the platform may come from a profile URL
+            if not per_platform:
+                platform = platform_of(cells)
+                if platform == needs_generic:
+                    creator = generic(cells, line)
                     if creator is not None:
                         yield creator
                     continue
-                platform = platform_default
             if platforms is not None and platform not in platforms:
                 continue
             try:
@@ -156,6 +177,9 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 comments = float(cells[c_i]) if c_i >= 0 and cells[c_i] else None
                 views = float(cells[v_i]) if v_i >= 0 and cells[v_i] else None
                 given = float(cells[r_i]) if r_i >= 0 and cells[r_i] else None
+                total = (likes or 0.0) + (comments or 0.0) + (views or 0.0) + (given or 0.0)
+                if total - total != 0.0:  # NaN or infinity: missing values, as the reference reads
+                    raise ValueError
             except ValueError:  # K/M suffixes, separators, percents, missing tokens, errors
                 creator = generic(cells, line)
                 if creator is not None:

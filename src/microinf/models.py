@@ -121,10 +121,75 @@ class TierSpec(BaseModel):
     description: str | None = None
 
 
-class TiersConfig(BaseModel):
-    """A tiers.yaml file."""
+class PlatformTiers(BaseModel):
+    """The complete tier list of one platform."""
 
     model_config = ConfigDict(extra="forbid")
 
-    version: Literal[1] = 1
-    tiers: list[TierSpec] = Field(min_length=1)
+    tiers: list[TierSpec] = Field(min_length=1, description="Ascending and contiguous")
+
+
+class Example(BaseModel):
+    """A config test: a follower count (and platform) and the tier it must get."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    followers: Count = Field(ge=0)
+    platform: str | None = None
+    expect: str | None = Field(description="The expected tier name, or null for no tier")
+
+
+class TiersConfig(BaseModel):
+    """A tiers.yaml file."""
+
+    model_config = ConfigDict(extra="forbid", title="microinf tiers.yaml")
+
+    version: Literal[1] = Field(description="Schema version; 1")
+    preset: str | None = Field(
+        default=None, description="Start from a named preset: standard, later or four-tier"
+    )
+    tiers: list[TierSpec] | None = Field(
+        default=None, min_length=1, description="Ascending and contiguous; replaces the preset's"
+    )
+    platforms: dict[str, PlatformTiers] = Field(
+        default_factory=dict, description="A complete tier list for a platform"
+    )
+    niches: dict[str, list[str]] = Field(
+        default_factory=dict, description="Keywords that place a creator in a niche"
+    )
+    examples: list[Example] = Field(default_factory=list, description="Checked by `tiers check`")
+
+    def tier_list(self) -> list[TierSpec]:
+        """The effective default tiers: the file's own, else its preset's (standard by default)."""
+        if self.tiers is not None:
+            return self.tiers
+        return preset_tiers(self.preset or "standard")
+
+    def tiers_for(self, platform: str | None) -> list[TierSpec]:
+        """The tiers that apply to a platform."""
+        if platform is not None and platform in self.platforms:
+            return self.platforms[platform].tiers
+        return self.tier_list()
+
+
+def _tiers(*bounds: int) -> list[TierSpec]:
+    names = ["nano", "micro", "mid", "macro", "mega"][-len(bounds) :]
+    if len(bounds) == 4:
+        names = ["nano", "micro", "macro", "mega"]
+    tops: list[int | None] = [*bounds[1:], None]
+    return [TierSpec(name=n, min=lo, max=hi) for n, lo, hi in zip(names, bounds, tops, strict=True)]
+
+
+PRESETS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "standard": (
+        "1K/10K/50K/500K/1M: Mediakix, Hootsuite, HypeAuditor",
+        (1_000, 10_000, 50_000, 500_000, 1_000_000),
+    ),
+    "later": ("0/10K/100K/500K/1M: Later and Fohr", (0, 10_000, 100_000, 500_000, 1_000_000)),
+    "four-tier": ("1K/10K/100K/1M", (1_000, 10_000, 100_000, 1_000_000)),
+}
+
+
+def preset_tiers(name: str) -> list[TierSpec]:
+    """The tier list of a named preset; KeyError for an unknown name."""
+    return _tiers(*PRESETS[name][1])

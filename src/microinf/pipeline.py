@@ -14,7 +14,7 @@ from .models import Creator
 from .ranking import rank, score, typical_rate
 from .records import Prefilter, RecordReader, RowError
 from .sources import display_name, open_source
-from .tiers import TierIndex
+from .tiers import TierRules
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _size(spec: str) -> int | None:
         return None
 
 
-def check_query(query: Query, index: TierIndex) -> None:
+def check_query(query: Query, index: TierRules) -> None:
     """Reject a query that cannot match (an unknown tier name)."""
     unknown = [t for t in query.tiers if t not in index.names()]
     if unknown:
@@ -210,12 +210,12 @@ def classify(
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
-    index = TierIndex.from_config(tiers.config)
+    index = TierRules(tiers.config)
     check_query(query, index)
     stats = Stats()
     counter = _Counter()
     columns: dict[str, None] = {}
-    typical = {t.name: typical_rate(t, t.min) for t in index.tiers}
+    typical = {t.name: typical_rate(t, t.min) for t in index.specs()}
     niches = [n.lower() for n in query.niches]
     prefilter = Prefilter(
         index,

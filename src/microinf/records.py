@@ -10,9 +10,9 @@ from typing import Any
 from .columns import ColumnMap, map_columns, normalise, profile_from_url
 from .errors import DataError, Location, UsageError
 from .formats import Table
-from .models import RESERVED, Creator
+from .models import RESERVED, Creator, TiersConfig
 from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
-from .tiers import TierIndex
+from .tiers import TierRules
 
 _NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
 TEXT_FIELDS = ("name", "bio", "country", "language", "url")
@@ -64,7 +64,7 @@ def niche_values(value: Any) -> list[str]:
 class Prefilter:
     """The filters applied while reading, so that rows left out never become records."""
 
-    index: TierIndex
+    rules: TierRules
     tiers: frozenset[str] | None = None
     platforms: frozenset[str] | None = None
     niches: frozenset[str] | None = None
@@ -124,7 +124,7 @@ class RecordReader:
         self.live = 0  # rows read so far, updated now and then for progress reports
         self.rejected = 0
         self.platform_default = platform_default.lower() if platform_default else None
-        self.prefilter = prefilter or Prefilter(TierIndex([]))
+        self.prefilter = prefilter or Prefilter(TierRules(TiersConfig(version=1, tiers=None)))
         self.overrides = overrides
         self.warn = warn or (lambda _msg: None)
         self._percent_noted = False
@@ -219,9 +219,6 @@ class RecordReader:
             raise fail(col, f'follower count "{raw}" is above 10 billion')
 
         pre = self.prefilter
-        tier = pre.index.lookup(followers)
-        if not pre.size_ok(followers, tier):
-            return None  # rows a filter leaves out are checked only for their follower count
         col = fields.get("handle")
         handle = text_value(get(col)) if col else None
         url_col = fields.get("url")
@@ -233,18 +230,22 @@ class RecordReader:
             handle = profile[1]
         if handle:
             handle = handle.lstrip("@").strip()
+        platform_col = fields.get("platform")
+        platform = text_value(get(platform_col)) if platform_col else None
+        if platform:
+            platform = platform.lower()
+        elif profile:
+            platform = profile[0]
+        else:
+            platform = self.platform_default
+        tier = pre.rules.lookup(followers, platform)
+        if not pre.size_ok(followers, tier):
+            return None  # rows a filter leaves out are checked only for their follower count
         if not handle:
             raise fail(col or url_col or "handle", "missing handle")
         creator = Creator(handle=handle, followers=followers, source=source, line=line, tier=tier)
-        col = fields.get("platform")
-        platform = text_value(get(col)) if col else None
-        if platform:
-            creator.platform = platform.lower()
-        elif profile:
-            creator.platform = profile[0]
-        else:
-            creator.platform = self.platform_default
-        if pre.platforms is not None and creator.platform not in pre.platforms:
+        creator.platform = platform
+        if pre.platforms is not None and platform not in pre.platforms:
             return None
         for name in TEXT_FIELDS:
             col = fields.get(name)

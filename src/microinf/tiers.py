@@ -25,8 +25,8 @@ class TierIndex:
 
     @classmethod
     def from_config(cls, config: TiersConfig) -> TierIndex:
-        """The index of a config's tier list."""
-        return cls(config.tiers)
+        """The index of a config's default tier list."""
+        return cls(config.tier_list())
 
     def lookup(self, followers: int) -> str | None:
         """The name of the tier holding `followers`, or None below (or above) every tier."""
@@ -39,3 +39,37 @@ class TierIndex:
     def get(self, name: str) -> TierSpec:
         """The tier of a name."""
         return self.tiers[self.names_.index(name)]
+
+
+class TierRules:
+    """The default tiers and each platform's own, as one lookup."""
+
+    def __init__(self, config: TiersConfig) -> None:
+        self.config = config
+        self.default = TierIndex(config.tier_list())
+        self.platforms = {name: TierIndex(p.tiers) for name, p in config.platforms.items()}
+
+    def index_for(self, platform: str | None) -> TierIndex:
+        """The index that applies to a platform."""
+        if platform is not None and self.platforms:
+            return self.platforms.get(platform, self.default)
+        return self.default
+
+    def lookup(self, followers: int, platform: str | None = None) -> str | None:
+        """The tier of a creator on a platform."""
+        return self.index_for(platform).lookup(followers)
+
+    def names(self) -> list[str]:
+        """Every tier name in use, default tiers first."""
+        names = self.default.names()
+        for index in self.platforms.values():
+            names += [n for n in index.names() if n not in names]
+        return names
+
+    def specs(self) -> list[TierSpec]:
+        """Every tier spec (the first of each name)."""
+        seen: dict[str, TierSpec] = {t.name: t for t in reversed(self.default.tiers)}
+        for index in self.platforms.values():
+            for t in index.tiers:
+                seen.setdefault(t.name, t)
+        return list(seen.values())
