@@ -25,7 +25,10 @@ def test_invalid_configs_fail_with_their_messages(path: Path) -> None:
     assert expected, f"{path.name} needs an .expected file"
     _, problems = check_text(path.read_text(), path.name)
     got = [f"{p.location.line}:{p.location.column}: {p.severity}: {p.message}" for p in problems]
-    assert got == expected
+    # the parser's own wording differs between libyaml and pure-Python PyYAML
+    syntax = "YAML syntax error:"
+    assert [g.split(syntax)[0] for g in got] == [e.split(syntax)[0] for e in expected]
+    assert got == expected or all(syntax in e for e in expected)
     assert any(p.severity == "error" for p in problems)
 
 

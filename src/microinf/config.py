@@ -17,6 +17,8 @@ from .errors import ConfigError, Location, Problem, SourceError
 from .models import Example, PlatformTiers, TiersConfig, TierSpec
 
 BUILTIN = "built-in default"
+# libyaml's loader when PyYAML has it: the same nodes and marks, several times faster
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ENV_VAR = "MICROINF_TIERS"
 
 
@@ -81,7 +83,8 @@ def parse_tiers(text: str, name: str) -> TiersConfig:
 def check_text(text: str, name: str) -> tuple[TiersConfig | None, list[Problem]]:
     """All problems of one config text; the config when it is structurally valid."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _LOADER(text)
+        node = loader.get_single_node()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -91,7 +94,8 @@ def check_text(text: str, name: str) -> tuple[TiersConfig | None, list[Problem]]
     if node is None:
         return None, [Problem(Location(name, 1, 1), "the file is empty")]
     problems = list(_duplicate_keys(node, name))
-    data = yaml.SafeLoader(text).get_single_data()
+    data = loader.construct_document(node)
+    loader.dispose()
     if not isinstance(data, dict):
         where = Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
         return None, [Problem(where, "the top level must be a mapping with a `tiers` list")]

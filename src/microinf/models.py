@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from .numbers import parse_count
 
@@ -104,7 +104,19 @@ def _count(value: Any) -> Any:
         raise ValueError(f'cannot read "{value}" as a count (write 10000, 10k or 1.5M)') from None
 
 
-Count = Annotated[int, BeforeValidator(_count)]
+# a count may be written 10000, 10k or 1.5M; editors validating against the schema accept both
+Count = Annotated[
+    int,
+    BeforeValidator(_count),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^[0-9][0-9.,_ ]*[kKmMbB]?$"},
+            ]
+        }
+    ),
+]
 
 
 class TierSpec(BaseModel):

@@ -1,0 +1,318 @@
+"""`microinf classify`: options -> the core's classify -> a renderer."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from .cli import app, errors_to_exit_codes, fail, say, warn
+
+
+class InputFormat(StrEnum):
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+
+
+class OnError(StrEnum):
+    fail = "fail"
+    skip = "skip"
+
+
+class OutputFormat(StrEnum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _split_fields(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    fields = [f.strip() for f in text.split(",") if f.strip()]
+    if not fields:
+        raise typer.BadParameter("give at least one field name", param_hint="--fields")
+    return fields
+
+
+@app.command()
+def classify(
+    sources: Annotated[
+        list[str], typer.Argument(help="Creator lists: paths, or - for stdin.", metavar="SOURCE")
+    ],
+    tiers: Annotated[
+        str | None,
+        typer.Option(
+            "--tiers",
+            metavar="FILE",
+            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
+        ),
+    ] = None,
+    niche: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME", help="Keep creators of this niche (repeatable)."),
+    ] = None,
+    tier: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Keep this tier (repeatable).")
+    ] = None,
+    platform: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Keep this platform (repeatable).")
+    ] = None,
+    min_followers: Annotated[
+        int | None,
+        typer.Option(min=0, metavar="N", help="Keep creators with at least N followers."),
+    ] = None,
+    max_followers: Annotated[
+        int | None, typer.Option(min=0, metavar="N", help="Keep creators with at most N followers.")
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Keep the best N after filtering.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="auto: a table on a terminal, JSON otherwise."),
+    ] = OutputFormat.auto,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            metavar="A,B,C", help="Output fields, comma-separated (e.g. handle,tier,score)."
+        ),
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Read FIELD from COLUMN (a dotted path in nested JSON/YAML); repeatable.",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    show_columns: Annotated[
+        bool,
+        typer.Option(
+            "--show-columns",
+            help="Print the column mapping of each source and stop.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
+    platform_default: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Platform of rows that name none.", rich_help_panel="Input"
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            help="Force the input format (default: from the extension or content).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CHAR",
+            help="CSV delimiter (default: sniffed among , ; TAB |).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    records: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PATH",
+            help="Where the records sit in a JSON/YAML document (a.b).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Largest download from a URL, in bytes.",
+            rich_help_panel="Input",
+        ),
+    ] = 512 * 1024 * 1024,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.01,
+            metavar="SECONDS",
+            help="Give up on a URL that sends nothing for this long.",
+            rich_help_panel="Input",
+        ),
+    ] = 30.0,
+    on_error: Annotated[
+        OnError,
+        typer.Option(
+            help="fail: stop at the first bad row (exit 1); skip: report and go on.",
+            rich_help_panel="Bad rows",
+        ),
+    ] = OnError.fail,
+    rejects: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="Write rejected rows to FILE (.csv or .jsonl).",
+            rich_help_panel="Bad rows",
+        ),
+    ] = None,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--keep-duplicates",
+            help="Keep rows with the same platform and handle.",
+            rich_help_panel="Bad rows",
+        ),
+    ] = False,
+    stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats", help="Print the ledger of rows to stderr.", rich_help_panel="Bad rows"
+        ),
+    ] = False,
+) -> None:
+    """Classify creators into tiers, rank them and print the list.
+
+    Example: microinf classify creators.csv --niche fitness --tier micro --top 20
+    """
+    wanted = _split_fields(fields)
+    mapping = _split_map(column_map or [])
+    if delimiter is not None:
+        delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
+        if len(delimiter) != 1:
+            raise typer.BadParameter("give one character", param_hint="--delimiter")
+    with errors_to_exit_codes():
+        from . import http
+        from .config import load_tiers, resolve_tiers_path
+        from .pipeline import Query, ReadOptions
+        from .pipeline import classify as run
+
+        http.settings["max_bytes"] = max_bytes
+        http.settings["read_timeout"] = timeout
+        writer = _rejects_writer(rejects)
+        options = ReadOptions(
+            input_format=input_format.value if input_format else None,
+            delimiter=delimiter,
+            records=records,
+            columns=mapping,
+            platform_default=platform_default,
+            on_error=on_error.value,
+            rejects=writer.write if writer else None,
+            keep_duplicates=keep_duplicates,
+        )
+        bar = None
+        if sys.stderr.isatty():
+            from .render import ProgressBar
+
+            bar = ProgressBar()
+            options.progress = bar
+        if show_columns:
+            from .survey import describe, survey
+
+            sys.stdout.write(describe(survey(sources, options)))
+            return
+        loaded = load_tiers(resolve_tiers_path(tiers))
+        query = Query(
+            niches=niche or [],
+            tiers=tier or [],
+            platforms=platform or [],
+            min_followers=min_followers,
+            max_followers=max_followers,
+            top=top,
+        )
+        try:
+            result = run(sources, query, loaded, options, warn=warn)
+        finally:
+            if bar:
+                bar.close()
+            if writer:
+                writer.close()
+        _report(result, stats)
+        fmt = output_format.value
+        if fmt == "auto":
+            fmt = "table" if sys.stdout.isatty() else "json"
+        _emit(result, fmt, wanted)
+
+
+def _split_map(items: list[str]) -> dict[str, str]:
+    from .columns import FIELDS
+
+    mapping: dict[str, str] = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        name = name.strip()
+        if not sep or not column:
+            raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
+        if name not in FIELDS:
+            raise typer.BadParameter(
+                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
+            )
+        mapping[name] = column
+    return mapping
+
+
+def _rejects_writer(path: str | None) -> Any:
+    if path is None:
+        return None
+    from .rejects import RejectsWriter
+
+    return RejectsWriter(path)
+
+
+def _report(result: Any, show_ledger: bool) -> None:
+    stats = result.stats
+    if stats.rejected:
+        say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
+    if stats.duplicates:
+        say(
+            "",
+            f"{stats.duplicates} duplicate rows merged (same platform and handle); "
+            "--keep-duplicates keeps them",
+        )
+    if show_ledger:
+        say(
+            "",
+            f"rows read {stats.read} = classified {stats.classified} + rejected {stats.rejected}"
+            f" + duplicates merged {stats.duplicates}; of the classified: shown {stats.shown},"
+            f" filtered out {stats.filtered}, below --top {stats.beyond_top}",
+        )
+
+
+def _emit(result: object, fmt: str, wanted: list[str] | None) -> None:
+    from .models import LOCATION_FIELDS, OUTPUT_FIELDS
+    from .pipeline import Result
+    from .render import RENDERERS, Meta, default_fields
+
+    assert isinstance(result, Result)
+    passthrough = list(result.columns)
+    fields = wanted or default_fields(fmt, passthrough)
+    known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough}
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        fail(
+            [f"--fields: unknown field {unknown[0]!r}"],
+            "fields: " + ", ".join([*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]),
+            2,
+        )
+    stats = result.stats
+    meta = Meta(
+        tiers=result.tiers.origin,
+        read=stats.read,
+        shown=stats.shown,
+        filtered=stats.filtered,
+        beyond_top=stats.beyond_top,
+        rejected=stats.rejected,
+        duplicates=stats.duplicates,
+    )
+    render: Callable[..., None] = RENDERERS[fmt]
+    render(result.creators, fields, sys.stdout, meta)
+    sys.stdout.flush()

@@ -1,0 +1,162 @@
+"""`microinf tiers`: check, show, init, schema and diff tier configs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import app, errors_to_exit_codes, say
+
+tiers_app = typer.Typer(
+    help="Check, show, create and compare tiers.yaml files.\n\n"
+    "Example: microinf tiers check tiers.yaml",
+    no_args_is_help=True,
+)
+app.add_typer(tiers_app, name="tiers")
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ShowFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@tiers_app.command("check")
+def check(
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Config files to check.")],
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", help="text, json, or github annotations.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Check tier configs: exit 0 when all pass, 1 when any fails, 3 when one cannot be read.
+
+    Example: microinf tiers check tiers.yaml --format github
+    """
+    from .report import REPORTERS, check_files, exit_code
+
+    results = check_files(files)
+    sys.stdout.write(REPORTERS[output_format.value](results, strict))
+    raise typer.Exit(int(exit_code(results, strict)))
+
+
+@tiers_app.command("show")
+def show(
+    tiers: Annotated[
+        str | None, typer.Option("--tiers", metavar="FILE", help="Config (default as classify).")
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The tiers of this platform.")
+    ] = None,
+    output_format: Annotated[ShowFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Show the effective tiers as a table (or JSON when piped).
+
+    Example: microinf tiers show --platform tiktok
+    """
+    with errors_to_exit_codes():
+        from .config import load_tiers, resolve_tiers_path
+        from .render_tiers import render_tiers
+
+        loaded = load_tiers(resolve_tiers_path(tiers))
+        specs = loaded.config.tiers_for(platform.lower() if platform else None)
+        fmt = output_format.value if output_format else None
+        if fmt is None:
+            fmt = "table" if sys.stdout.isatty() else "json"
+        if fmt == "json":
+            rows = [t.model_dump(exclude_none=True) for t in specs]
+            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        else:
+            where = f"{loaded.origin}" + (f" · platform {platform}" if platform else "")
+            render_tiers(specs, where, sys.stdout)
+
+
+@tiers_app.command("init")
+def init(
+    path: Annotated[str, typer.Argument(help="Where to write.")] = "tiers.yaml",
+    preset: Annotated[str, typer.Option(help="standard, later or four-tier.")] = "standard",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter tiers.yaml (and tiers.schema.json beside it, for editors).
+
+    Example: microinf tiers init tiers.yaml --preset later
+    """
+    with errors_to_exit_codes():
+        from .errors import UsageError
+        from .models import PRESETS
+        from .starter import SCHEMA_NAME, schema_text, starter_text
+
+        if preset not in PRESETS:
+            raise UsageError(
+                f"--preset: unknown preset {preset!r}", hint=f"presets: {', '.join(PRESETS)}"
+            )
+        target = Path(path)
+        if target.exists() and not force:
+            raise UsageError(f"{path} exists; not overwriting it", hint="add --force to replace it")
+        target.write_text(starter_text(preset), encoding="utf-8")
+        (target.parent / SCHEMA_NAME).write_text(schema_text(), encoding="utf-8")
+        say("", f"wrote {path} (preset {preset}) and {target.parent / SCHEMA_NAME}")
+
+
+@tiers_app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of tiers.yaml.
+
+    Example: microinf tiers schema > tiers.schema.json
+    """
+    from .starter import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@tiers_app.command("diff")
+def diff(
+    old: Annotated[str, typer.Argument(help="The config before.")],
+    new: Annotated[str, typer.Argument(help="The config after.")],
+    on: Annotated[
+        list[str] | None,
+        typer.Option(metavar="SOURCE", help="Creator lists to classify (repeatable)."),
+    ] = None,
+    output_format: Annotated[
+        ShowFormat | None, typer.Option("--format", help="table or json.")
+    ] = None,
+) -> None:
+    """What changed between two configs and, with --on, which creators change tier.
+
+    Example: microinf tiers diff tiers.yaml new-tiers.yaml --on creators.csv
+    """
+    with errors_to_exit_codes():
+        from .config import load_tiers
+        from .diff import config_changes, impact
+        from .render_tiers import render_diff
+
+        before, after = load_tiers(old), load_tiers(new)
+        changes = config_changes(before.config, after.config)
+        moved = impact(before.config, after.config, on) if on else None
+        fmt = output_format.value if output_format else None
+        if fmt is None:
+            fmt = "table" if sys.stdout.isatty() else "json"
+        if fmt == "json":
+            out: dict[str, object] = {"changes": changes}
+            if moved is not None:
+                out["creators"] = moved.creators
+                out["matrix"] = [
+                    {"from": a, "to": b, "count": n}
+                    for (a, b), n in sorted(
+                        moved.matrix.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+                    )
+                ]
+                out["movers"] = [vars(m) for m in moved.movers]
+            sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+        else:
+            render_diff(old, new, changes, moved, sys.stdout)
