@@ -80,7 +80,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     sized = tiers is not None or lo is not None or hi is not None
     missing, max_followers, bisect, make = MISSING, MAX_FOLLOWERS, bisect_right, Creator
     short_text = _short_text
-    seen = 0
+    seen = blank = 0
     needs_generic = ""  # platform_of's answer when only the reference builder can tell
 
     def platform_of(cells: list[str]) -> str | None:
@@ -97,15 +97,14 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     start = csv_reader.line_num + 1
     line = start
     try:
-        for cells in csv_reader:
+        for seen, cells in enumerate(csv_reader, 1):  # noqa: B007 - seen is read after the loop
             line = start
             start = csv_reader.line_num + 1
-            seen += 1
             if not seen & 0x3FFF:
                 reader.live = seen
             if len(cells) != width:
                 if not cells:
-                    seen -= 1
+                    blank += 1
                     continue
                 creator = generic(cells, line)
                 if creator is not None:
@@ -229,4 +228,4 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     except csv.Error as exc:
         raise DataError(f"{source}:{start}: malformed CSV ({exc})") from None
     finally:
-        reader.seen += seen
+        reader.seen += seen - blank
