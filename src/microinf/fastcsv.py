@@ -78,6 +78,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     lo, hi = pre.min_followers, pre.max_followers
     platform_default = reader.platform_default
     sized = tiers is not None or lo is not None or hi is not None
+    tiers_only = tiers is not None and lo is None and hi is None
     missing, max_followers, bisect, make = MISSING, MAX_FOLLOWERS, bisect_right, Creator
     short_text = _short_text
     seen = blank = 0
@@ -97,7 +98,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     start = csv_reader.line_num + 1
     line = start
     try:
-        for seen, cells in enumerate(csv_reader, 1):  # noqa: B007 - seen is read after the loop
+        for seen, cells in enumerate(csv_reader, 1):
             line = start
             start = csv_reader.line_num + 1
             if not seen & 0x3FFF:
@@ -117,7 +118,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 if creator is not None:
                     yield creator
                 continue
-            if followers < 0 or followers > max_followers:
+            if not 0 <= followers <= max_followers:
                 generic(cells, line)  # the row's error
                 continue
             if per_platform:
@@ -131,19 +132,14 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 tier = index.slots[bisect(index.bounds, followers)]
             else:
                 tier = slots[bisect(bounds, followers)]
-            if sized and (
+            if tiers_only:
+                if tier not in tiers:  # type: ignore[operator]
+                    continue
+            elif sized and (
                 (tiers is not None and tier not in tiers)
                 or (lo is not None and followers < lo)
                 or (hi is not None and followers > hi)
             ):
-                continue
-            handle = cells[h_i].strip()
-            if handle[:1] == "@":
-                handle = handle[1:].strip()
-            if not handle or "/" in handle or (len(handle) <= 4 and handle.lower() in missing):
-                creator = generic(cells, line)  # a profile URL, or the row's error
-                if creator is not None:
-                    yield creator
                 continue
             niche: tuple[str, ...] = ()
             if n_i >= 0:
@@ -151,8 +147,9 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 if "," in raw or ";" in raw or "|" in raw:
                     niche = tuple(niche_values(raw))
                 elif raw:
-                    value = short_text(raw)
-                    niche = (value,) if value else ()
+                    raw = raw.strip()
+                    if raw and (len(raw) > 4 or raw.lower() not in missing):
+                        niche = (raw,)
             for j in more_niche:
                 niche += tuple(v for v in niche_values(cells[j]) if v not in niche)
             if niches is not None:
@@ -170,6 +167,15 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                         yield creator
                     continue
             if platforms is not None and platform not in platforms:
+                continue
+            # the handle is checked once the filters have kept the row, as build() does
+            handle = cells[h_i].strip()
+            if handle[:1] == "@":
+                handle = handle[1:].strip()
+            if not handle or "/" in handle or (len(handle) <= 4 and handle.lower() in missing):
+                creator = generic(cells, line)  # a profile URL, or the row's error
+                if creator is not None:
+                    yield creator
                 continue
             try:
                 likes = float(cells[l_i]) if l_i >= 0 and cells[l_i] else None

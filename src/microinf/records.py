@@ -240,23 +240,24 @@ class RecordReader:
             platform = self.platform_default
         tier = pre.rules.lookup(followers, platform)
         if not pre.size_ok(followers, tier):
-            return None  # rows a filter leaves out are checked only for their follower count
+            return None
+        if pre.platforms is not None and platform not in pre.platforms:
+            return None
+        niche = niche_values(get(fields["niche"])) if "niche" in fields else []
+        for extra in plan.columns.secondary.get("niche", ()):
+            niche.extend(v for v in niche_values(get(extra)) if v not in niche)
+        if not pre.niche_ok(tuple(niche)):
+            return None
+        # rows that a filter leaves out are checked only for what the filters need
         if not handle:
             raise fail(col or url_col or "handle", "missing handle")
         creator = Creator(handle=handle, followers=followers, source=source, line=line, tier=tier)
         creator.platform = platform
-        if pre.platforms is not None and platform not in pre.platforms:
-            return None
+        creator.niche = tuple(niche)
         for name in TEXT_FIELDS:
             col = fields.get(name)
             if col:
                 setattr(creator, name, text_value(get(col)))
-        niche = niche_values(get(fields["niche"])) if "niche" in fields else []
-        for col in plan.columns.secondary.get("niche", ()):
-            niche.extend(v for v in niche_values(get(col)) if v not in niche)
-        creator.niche = tuple(niche)
-        if not pre.niche_ok(creator.niche):
-            return None
         for name in NUMBER_FIELDS:
             col = fields.get(name)
             if col:
