@@ -45,11 +45,15 @@ def test_version(run: Run) -> None:
     assert result.stdout == f"microinf {__version__}\n"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["classify", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["classify", "--help"], ["tiers", "--help"]]
+    + [["tiers", sub, "--help"] for sub in ("check", "show", "init", "schema", "diff")],
+)
 def test_help_ends_with_an_example(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 0
-    assert "Example: microinf classify" in result.stdout
+    assert "Example: microinf " in result.stdout
 
 
 def test_default_output_off_a_terminal_is_json(run: Run, small: str) -> None:

@@ -206,3 +206,15 @@ def test_schema_accepts_the_valid_configs_and_catches_unknown_keys() -> None:
         jsonschema.validate(yaml.safe_load(path.read_text()), schema)
     bad = yaml.safe_load((DATA / "invalid" / "unknown_key.yaml").read_text())
     assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
+
+
+def test_niche_keywords_from_the_config_widen_niche(run: Run, write: Write) -> None:
+    creators = write(
+        "c.csv", "handle,followers,niche\na,20000,Yoga\nb,20000,fitness\nc,20000,food\n"
+    )
+    plain = run("classify", str(creators), "--niche", "fitness", "--fields", "handle")
+    assert [r["handle"] for r in json.loads(plain.stdout)] == ["b"]
+    wide = run(
+        "classify", str(creators), "--tiers", str(VALID), "--niche", "Fitness", "--fields", "handle"
+    )
+    assert [r["handle"] for r in json.loads(wide.stdout)] == ["a", "b"]

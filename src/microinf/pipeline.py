@@ -164,6 +164,16 @@ def _size(spec: str) -> int | None:
         return None
 
 
+def niche_words(names: Sequence[str], keywords: dict[str, list[str]]) -> list[str]:
+    """The words that place a creator in the asked niches: their names and tiers.yaml keywords."""
+    config = {k.lower(): v for k, v in keywords.items()}
+    words: dict[str, None] = {}
+    for name in names:
+        words[name.lower()] = None
+        words.update(dict.fromkeys(str(k).lower() for k in config.get(name.lower(), [])))
+    return list(words)
+
+
 def check_query(query: Query, index: TierRules) -> None:
     """Reject a query that cannot match (an unknown tier name)."""
     unknown = [t for t in query.tiers if t not in index.names()]
@@ -216,7 +226,7 @@ def classify(
     counter = _Counter()
     columns: dict[str, None] = {}
     typical = {t.name: typical_rate(t, t.min) for t in index.specs()}
-    niches = [n.lower() for n in query.niches]
+    niches = niche_words(query.niches, tiers.config.niches)
     prefilter = Prefilter(
         index,
         tiers=frozenset(query.tiers) or None,
