@@ -70,6 +70,8 @@ FIELDS = [
     "name",
     "platform",
     "followers",
+    "following",
+    "posts",
     "niche",
     "avg_likes",
     "avg_comments",
@@ -114,8 +116,18 @@ def creator(rng: random.Random, i: int) -> dict[str, object]:
         "language": LANGUAGES[country],
         "bio": " ".join(bio_words).capitalize(),
     }
+    row["following"] = min(7500, int(rng.lognormvariate(6.0, 1.0)))
+    row["posts"] = 12 + int(rng.lognormvariate(5.5, 1.0))
+    suspicious = rng.random()
+    if suspicious < 0.03:  # an engagement pod: implausible rate, almost no comments per like
+        likes = int(followers * rate * 6)
+        comments = max(0, likes // 1500)
+    elif suspicious < 0.06:  # bought followers: little engagement, mass following, few posts
+        likes = int(followers * rate * 0.08)
+        comments = int(likes * 0.02)
+        row["following"], row["posts"] = 4000 + rng.randint(0, 3000), rng.randint(2, 9)
     kind = rng.random()
-    if kind < 0.55:  # likes and comments: the rate is computed
+    if suspicious < 0.06 or kind < 0.55:  # likes and comments: the rate is computed
         row["avg_likes"], row["avg_comments"] = likes, comments
     elif kind < 0.9:  # the rate is given, as a fraction
         row["engagement_rate"] = round(rate, 4)

@@ -5,15 +5,20 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
+from microinf.config import load_tiers
 from microinf.models import Creator, TierSpec
-from microinf.ranking import (
-    engagement_quality,
-    niche_relevance,
-    order_key,
-    rank,
-    score,
-    typical_rate,
-)
+from microinf.niches import NicheMatcher
+from microinf.ranking import Scorer, engagement_quality, order_key, rank, typical_rate
+from microinf.tiers import TierRules
+
+CONFIG = load_tiers(None).config
+RULES = TierRules(CONFIG)
+
+
+def scored(c: Creator, niches: list[str] | None = None) -> Creator:
+    c.tier = RULES.lookup(c.followers, c.platform)
+    matcher = NicheMatcher.build(niches) if niches else None
+    return Scorer(CONFIG, matcher, explain=True)(c)
 
 
 def make(handle: str, followers: int, score_value: float = 0.0) -> Creator:
@@ -69,26 +74,39 @@ def test_quality_is_half_at_the_typical_rate_and_grows_with_the_rate() -> None:
 
 
 def test_higher_rate_ranks_higher_all_else_equal() -> None:
-    typical = typical_rate(TierSpec(name="micro", min=10_000, max=50_000), 20_000)
-    low = Creator(handle="low", followers=20_000, engagement_rate=0.01)
-    high = Creator(handle="high", followers=20_000, engagement_rate=0.05)
-    for c in (low, high):
-        c.score = score(c, typical, None)
+    low = scored(Creator(handle="low", followers=20_000, engagement_rate=0.01))
+    high = scored(Creator(handle="high", followers=20_000, engagement_rate=0.05))
     assert [c.handle for c in rank([low, high])] == ["high", "low"]
     assert 0.0 <= low.score <= high.score <= 1.0
+    assert low.flags == high.flags == ()
 
 
 def test_creator_without_rate_is_ranked_with_zero_engagement_part() -> None:
-    c = Creator(handle="x", followers=20_000, niche=("fitness",))
-    assert score(c, 0.02, None) == 0.0
-    assert score(c, 0.02, ["fitness"]) == 0.375
+    c = scored(Creator(handle="x", followers=20_000, niche=("fitness",)))
+    assert c.score == 0.0 and c.flags == ()
+    c = scored(Creator(handle="x", followers=20_000, niche=("fitness",)), ["fitness"])
+    assert c.score == 0.3  # (0.5 x 0.6 relevance + 0.5 x 0) / 1
+    assert c.parts is not None and c.parts["relevance"] == 0.6
 
 
 def test_relevance_counts_the_category_and_whole_words_of_the_bio() -> None:
-    c = Creator(handle="x", followers=1, niche=("Fitness",), bio="Daily #fitness and gym life")
-    assert niche_relevance(c, ["fitness"]) == 1.0
-    gymnast = Creator(handle="y", followers=1, niche=("sports",), bio="gymnastics coach")
-    assert niche_relevance(gymnast, ["gym"]) == 0.0
+    m = NicheMatcher.build(["fitness"])
+    assert m.relevance(("Fitness & Gym",), None) == 0.6
+    assert m.relevance((), "Daily #fitness and gym life") == 0.3  # two keywords: 0.4 x 0.75
+    assert m.relevance(("Fitness",), "#fitness gym hiit") == 0.95
+    assert m.relevance(("sports",), "gymnastics coach") == 0.0  # words, not substrings
+    assert m.relevance((), "Coach de gymnastique, Café Yoga") == 0.2  # accents folded
+
+
+def test_unknown_niche_matches_the_word_itself() -> None:
+    m = NicheMatcher.build(["Knitting"])
+    assert m.unknown == ["Knitting"]
+    assert m.relevance(("knitting",), None) == 0.6 and m.relevance(("knit",), None) == 0.0
+
+
+def test_config_keywords_extend_a_niche() -> None:
+    m = NicheMatcher.build(["fitness"], {"fitness": ["kettlebell"]})
+    assert m.relevance((), "kettlebell flows") == 0.2
 
 
 def test_typical_rate_follows_the_tier() -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from microinf.config import load_tiers
 from microinf.errors import DataError
 from microinf.formats import csv_rows, read_table
+from microinf.niches import NicheMatcher
 from microinf.records import Prefilter, RecordReader, RowError
 from microinf.sources import open_source
 from microinf.tiers import TierRules
@@ -38,7 +39,7 @@ def test_csv_fields_and_computed_rate(write: Write) -> None:
     assert row["handle"] == "Ana" and row["platform"] == "tiktok"
     assert row["followers"] == 12500 and row["niche"] == ["fitness", "food"]
     assert row["engagement_rate"] == pytest.approx(525 / 12500)
-    assert row["engagement_source"] == "computed"
+    assert row["engagement_method"] == "likes+comments"
     assert row["country"] is None and row["extra"] == "kept"
     assert (row["source"], row["line"]) == (str(path), 2)
 
@@ -57,7 +58,7 @@ def test_json_list_and_creators_key(write: Write) -> None:
     listed = write("l.json", '[{"handle": "a", "followers": 10, "engagement_rate": 0.05}]')
     mapped = write("m.json", '{"creators": [{"handle": "a", "followers": 10}]}')
     (row,) = read(listed)
-    assert row["engagement_rate"] == 0.05 and row["engagement_source"] == "given"
+    assert row["engagement_rate"] == 0.05 and row["engagement_method"] == "given"
     assert read(mapped)[0]["handle"] == "a"
 
 
@@ -101,7 +102,9 @@ def test_no_handle_column_is_an_error(write: Write) -> None:
 
 def test_prefilter_leaves_rows_out_and_every_row_is_counted(write: Write) -> None:
     path = write("p.csv", "handle,followers,niche\na,500,x\n\nb,20000,fitness\nc,20000,food\n")
-    pre = Prefilter(INDEX, tiers=frozenset({"micro"}), niches=frozenset({"fitness"}))
+    pre = Prefilter(
+        INDEX, tiers=frozenset({"micro"}), niches=NicheMatcher.build(["fitness"]), min_relevance=0.25
+    )
     with open_source(str(path)) as opened:
         reader = RecordReader(read_table(opened, "csv"), prefilter=pre)
         assert [c.handle for c in reader] == ["b"]

@@ -29,7 +29,7 @@ def creators() -> list[Creator]:
         name='Ana, "the" Coach',
         niche=("fitness", "food"),
         engagement_rate=0.041,
-        engagement_source="given",
+        engagement_method="given",
         extra_names=("email",),
         extra_values=('=HYPERLINK("x")',),
     )

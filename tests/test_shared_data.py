@@ -65,7 +65,7 @@ def test_insta_top200_reads_suffixes_percent_rates_and_bom() -> None:
     cristiano = creators["cristiano"]
     assert cristiano.followers == 475_800_000
     assert cristiano.engagement_rate == pytest.approx(0.0139)
-    assert cristiano.engagement_source == "given"
+    assert cristiano.engagement_method == "given"
     assert cristiano.country == "Spain"
     assert (
         dict(zip(cristiano.extra_names, cristiano.extra_values, strict=True))["input_rank"] == "1"
@@ -88,7 +88,7 @@ def test_youtube_top1000_na_counts_are_missing_not_zero() -> None:
     creator = by_handle(run("youtube_top1000_2022.csv"))[row["youtuber name"]]
     assert creator.avg_comments is None
     assert creator.avg_likes == parse_count(row["avg likes"])
-    assert creator.engagement_source == "computed"
+    assert creator.engagement_method == "likes only"
 
 
 def test_tunisia_json_decimal_comma_nested_keys_and_at_handles() -> None:

@@ -210,11 +210,12 @@ def test_schema_accepts_the_valid_configs_and_catches_unknown_keys() -> None:
 
 def test_niche_keywords_from_the_config_widen_niche(run: Run, write: Write) -> None:
     creators = write(
-        "c.csv", "handle,followers,niche\na,20000,Yoga\nb,20000,fitness\nc,20000,food\n"
+        "c.csv", "handle,followers,niche\na,20000,Kettlebell\nb,20000,fitness\nc,20000,food\n"
     )
+    config = write("t.yaml", "version: 1\npreset: standard\nniches:\n  fitness: [kettlebell]\n")
     plain = run("classify", str(creators), "--niche", "fitness", "--fields", "handle")
     assert [r["handle"] for r in json.loads(plain.stdout)] == ["b"]
     wide = run(
-        "classify", str(creators), "--tiers", str(VALID), "--niche", "Fitness", "--fields", "handle"
+        "classify", str(creators), "--tiers", str(config), "--niche", "Fitness", "--fields", "handle"
     )
     assert [r["handle"] for r in json.loads(wide.stdout)] == ["a", "b"]

@@ -34,7 +34,7 @@ _EXPORTS = {
     "iter_creators": "pipeline",
     "load_creators": "pipeline",
     "rank": "ranking",
-    "score": "ranking",
+    "Scorer": "ranking",
     "TierIndex": "tiers",
 }
 
@@ -50,6 +50,7 @@ __all__ = [
     "Query",
     "ReadOptions",
     "Result",
+    "Scorer",
     "SourceError",
     "Stats",
     "TierIndex",
@@ -63,7 +64,6 @@ __all__ = [
     "parse_tiers",
     "rank",
     "resolve_tiers_path",
-    "score",
 ]
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
         iter_creators,
         load_creators,
     )
-    from .ranking import rank, score
+    from .ranking import Scorer, rank
     from .tiers import TierIndex
 
 

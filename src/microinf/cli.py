@@ -82,4 +82,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app`
-from . import cli_classify, cli_tiers  # noqa: E402, F401
+from . import cli_classify, cli_explain, cli_tiers  # noqa: E402, F401

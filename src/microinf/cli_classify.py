@@ -73,6 +73,22 @@ def classify(
     max_followers: Annotated[
         int | None, typer.Option(min=0, metavar="N", help="Keep creators with at most N followers.")
     ] = None,
+    min_relevance: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            max=1,
+            metavar="R",
+            help="With --niche, keep creators at least this relevant (default 0.25).",
+        ),
+    ] = None,
+    exclude_flagged: Annotated[
+        bool, typer.Option("--exclude-flagged", help="Leave out creators with authenticity flags.")
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Add each score's parts (JSON) or a breakdown (table)."),
+    ] = False,
     top: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="Keep the best N after filtering.")
     ] = None,
@@ -228,6 +244,9 @@ def classify(
             min_followers=min_followers,
             max_followers=max_followers,
             top=top,
+            min_relevance=min_relevance,
+            exclude_flagged=exclude_flagged,
+            explain=explain,
         )
         try:
             result = run(sources, query, loaded, options, warn=warn)
@@ -240,7 +259,7 @@ def classify(
         fmt = output_format.value
         if fmt == "auto":
             fmt = "table" if sys.stdout.isatty() else "json"
-        _emit(result, fmt, wanted)
+        _emit(result, fmt, wanted, explain)
 
 
 def _split_map(items: list[str]) -> dict[str, str]:
@@ -287,15 +306,15 @@ def _report(result: Any, show_ledger: bool) -> None:
         )
 
 
-def _emit(result: object, fmt: str, wanted: list[str] | None) -> None:
-    from .models import LOCATION_FIELDS, OUTPUT_FIELDS
+def _emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = False) -> None:
+    from .models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
     from .pipeline import Result
     from .render import RENDERERS, Meta, default_fields
 
     assert isinstance(result, Result)
     passthrough = list(result.columns)
-    fields = wanted or default_fields(fmt, passthrough)
-    known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough}
+    fields = wanted or default_fields(fmt, passthrough, explain)
+    known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
     unknown = [f for f in fields if f not in known]
     if unknown:
         fail(

@@ -19,9 +19,22 @@ FIELDS = (
     "country",
     "language",
     "url",
+    "following",
+    "posts",
+    "credibility",
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
+    "following": ("following", "followings", "follows", "following count"),
+    "posts": ("posts", "posts count", "post count", "media count", "number of posts"),
+    "credibility": (
+        "credibility",
+        "audience credibility",
+        "audience quality",
+        "audience quality score",
+        "real followers",
+        "real followers share",
+    ),
     "handle": (
         "handle",
         "username",

@@ -75,6 +75,8 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     bounds, slots = rules.default.bounds, rules.default.slots
     per_platform = bool(rules.platforms)
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
+    min_relevance = pre.min_relevance
+    o_i, s_i, k_i = at.get("following", -1), at.get("posts", -1), at.get("credibility", -1)
     lo, hi = pre.min_followers, pre.max_followers
     platform_default = reader.platform_default
     sized = tiers is not None or lo is not None or hi is not None
@@ -152,13 +154,10 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                         niche = (raw,)
             for j in more_niche:
                 niche += tuple(v for v in niche_values(cells[j]) if v not in niche)
-            if niches is not None:
-                if len(niche) == 1:
-                    wanted = niche[0].lower() in niches
-                else:
-                    wanted = any(n.lower() in niches for n in niche)
-                if not wanted:
-                    continue
+            if niches is not None and (
+                niches.relevance(niche, cells[t_bio] if t_bio >= 0 else None) < min_relevance
+            ):
+                continue
             if not per_platform:
                 platform = platform_of(cells)
                 if platform == needs_generic:
@@ -182,6 +181,11 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 comments = float(cells[c_i]) if c_i >= 0 and cells[c_i] else None
                 views = float(cells[v_i]) if v_i >= 0 and cells[v_i] else None
                 given = float(cells[r_i]) if r_i >= 0 and cells[r_i] else None
+                following = int(cells[o_i]) if o_i >= 0 and cells[o_i] else None
+                posts = int(cells[s_i]) if s_i >= 0 and cells[s_i] else None
+                credibility = float(cells[k_i]) if k_i >= 0 and cells[k_i] else None
+                if credibility is not None and not 0.0 <= credibility <= 1.0:
+                    raise ValueError  # a percentage, or an error: the reference reads it
                 total = (likes or 0.0) + (comments or 0.0) + (views or 0.0) + (given or 0.0)
                 if total - total != 0.0:  # NaN or infinity: missing values, as the reference reads
                     raise ValueError
@@ -201,7 +205,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 rate, rate_source = given, "given"
             elif likes is not None and followers > 0:
                 rate = (likes + (comments or 0.0)) / followers
-                rate_source = "computed"
+                rate_source = "likes+comments" if comments is not None else "likes only"
             # inlined short_text() for the five text fields: this loop runs once per row
             name = bio = country = language = url = None
             if t_name >= 0:
@@ -227,7 +231,8 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
             extra = pick(cells) if pick is not None else tuple(cells[j] for j in extra_ix)
             yield make(
                 handle, followers, platform, name, niche, bio, likes, comments, views, rate,
-                rate_source, country, language, url, extra_names, extra, source, line, tier,
+                rate_source, country, language, url, following, posts, credibility,
+                extra_names, extra, source, line, tier,
             )  # fmt: skip
     except UnicodeDecodeError as exc:
         raise encoding_error(source, start, exc) from None

@@ -19,18 +19,23 @@ OUTPUT_FIELDS = (
     "tier",
     "niche",
     "engagement_rate",
-    "engagement_source",
+    "engagement_method",
     "score",
+    "flags",
     "bio",
     "avg_likes",
     "avg_comments",
     "avg_views",
+    "following",
+    "posts",
+    "credibility",
     "country",
     "language",
     "url",
 )
 LOCATION_FIELDS = ("source", "line")
-RESERVED = frozenset(OUTPUT_FIELDS + LOCATION_FIELDS)
+EXPLAIN_FIELDS = ("relevance", "score_parts")
+RESERVED = frozenset(OUTPUT_FIELDS + LOCATION_FIELDS + EXPLAIN_FIELDS)
 
 
 @dataclass(slots=True, weakref_slot=True)
@@ -47,16 +52,21 @@ class Creator:
     avg_comments: float | None = None
     avg_views: float | None = None
     engagement_rate: float | None = None
-    engagement_source: str | None = None  # "given" | "computed" | None
+    engagement_method: str | None = None  # "given" | "likes+comments" | "likes only" | None
     country: str | None = None
     language: str | None = None
     url: str | None = None
+    following: int | None = None
+    posts: int | None = None
+    credibility: float | None = None  # a vendor's credibility or real-followers share, 0..1
     extra_names: tuple[str, ...] = ()
     extra_values: tuple[Any, ...] = ()
     source: str = ""
     line: int = 0
     tier: str | None = None
     score: float = 0.0
+    flags: tuple[str, ...] = ()
+    parts: dict[str, Any] | None = None  # the score's parts and the flags' reasons
 
     def as_dict(self, rank: int | None = None, location: bool = True) -> dict[str, Any]:
         """Every output field (JSON-ready), then the passed-through input columns."""
@@ -70,12 +80,16 @@ class Creator:
             "tier": self.tier,
             "niche": list(self.niche),
             "engagement_rate": None if rate is None else round(rate, 6),
-            "engagement_source": self.engagement_source,
+            "engagement_method": self.engagement_method,
             "score": self.score,
+            "flags": list(self.flags),
             "bio": self.bio,
             "avg_likes": _whole(self.avg_likes),
             "avg_comments": _whole(self.avg_comments),
             "avg_views": _whole(self.avg_views),
+            "following": self.following,
+            "posts": self.posts,
+            "credibility": self.credibility,
             "country": self.country,
             "language": self.language,
             "url": self.url,
@@ -83,6 +97,9 @@ class Creator:
         if location:
             row["source"] = self.source
             row["line"] = self.line
+        if self.parts is not None:
+            row["relevance"] = self.parts.get("relevance")
+            row["score_parts"] = self.parts
         if self.extra_names:
             row.update(zip(self.extra_names, self.extra_values, strict=False))
         return row
@@ -151,6 +168,97 @@ class Example(BaseModel):
     expect: str | None = Field(description="The expected tier name, or null for no tier")
 
 
+def _share(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            return float(value.strip()[:-1]) / 100.0
+        except ValueError:
+            raise ValueError(f'cannot read "{value}" as a rate (write 0.025 or 2.5%)') from None
+    return value
+
+
+Share = Annotated[
+    float,
+    BeforeValidator(_share),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}]}),
+]
+
+
+class _Flag(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+
+
+class LowEngagement(_Flag):
+    """The rate is far below the tier's benchmark (bought followers)."""
+
+    below_ratio: float = Field(default=0.25, ge=0, description="rate < ratio x benchmark")
+
+
+class ImplausibleEngagement(_Flag):
+    """The rate is far above the tier's benchmark, or above a ceiling (pods, bought likes)."""
+
+    above_ratio: float = Field(default=4.0, ge=1, description="rate > ratio x benchmark")
+    ceiling: Share = Field(default=0.25, description="rate above this, whatever the tier")
+
+
+class CommentRatio(_Flag):
+    """Comments per like outside the usual band, either way (bought likes, comment pods)."""
+
+    min: Share = Field(default=0.002, description="comments per like below this")
+    max: Share = Field(default=0.5, description="comments per like above this")
+    min_likes: int = Field(default=50, ge=0, description="only with at least this many likes")
+
+
+class MassFollowing(_Flag):
+    """Following many accounts, and many for the followers (follow-for-follow)."""
+
+    min_following: int = Field(default=1500, ge=0)
+    min_ratio: float = Field(default=0.5, ge=0, description="following / followers at least")
+
+
+class FewPosts(_Flag):
+    """Very few posts for the follower count (bought followers)."""
+
+    min_posts: int = Field(default=12, ge=0, description="fewer posts than this...")
+    min_followers: int = Field(default=10_000, ge=0, description="...with this many followers")
+
+
+class LowCredibility(_Flag):
+    """A vendor's credibility or real-followers share below a threshold."""
+
+    below: Share = Field(default=0.75, description="after Modash's guidance: under 75% is poor")
+
+
+class FlagsConfig(BaseModel):
+    """The authenticity flags and their thresholds; each can be turned off."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    low_engagement: LowEngagement = Field(default_factory=LowEngagement)
+    implausible_engagement: ImplausibleEngagement = Field(default_factory=ImplausibleEngagement)
+    comment_ratio: CommentRatio = Field(default_factory=CommentRatio)
+    mass_following: MassFollowing = Field(default_factory=MassFollowing)
+    few_posts: FewPosts = Field(default_factory=FewPosts)
+    low_credibility: LowCredibility = Field(default_factory=LowCredibility)
+
+
+class RankingConfig(BaseModel):
+    """The weights of the score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    relevance: float = Field(default=0.5, ge=0, description="weight of niche relevance")
+    engagement: float = Field(default=0.5, ge=0, description="weight of engagement quality")
+    flag_penalty: float = Field(
+        default=0.5, ge=0, le=1, description="each flag multiplies the score by 1 - this"
+    )
+    min_relevance: float = Field(
+        default=0.25, ge=0, le=1, description="--niche keeps creators at least this relevant"
+    )
+
+
 class TiersConfig(BaseModel):
     """A tiers.yaml file."""
 
@@ -170,6 +278,12 @@ class TiersConfig(BaseModel):
         default_factory=dict, description="Keywords that place a creator in a niche"
     )
     examples: list[Example] = Field(default_factory=list, description="Checked by `tiers check`")
+    benchmarks: dict[str, dict[str, Share]] = Field(
+        default_factory=dict,
+        description="Typical engagement rate per tier: {platform or default: {tier: rate}}",
+    )
+    flags: FlagsConfig = Field(default_factory=FlagsConfig)
+    ranking: RankingConfig = Field(default_factory=RankingConfig)
 
     def tier_list(self) -> list[TierSpec]:
         """The effective default tiers: the file's own, else its preset's (standard by default)."""

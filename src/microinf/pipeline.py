@@ -11,7 +11,8 @@ from .config import LoadedTiers, load_tiers
 from .errors import SourceError, UsageError
 from .formats import FALLBACK_NOTE, detect_format, fallback_hits, read_table
 from .models import Creator
-from .ranking import rank, score, typical_rate
+from .niches import NicheMatcher
+from .ranking import Scorer, rank
 from .records import Prefilter, RecordReader, RowError
 from .sources import display_name, open_source
 from .tiers import TierRules
@@ -27,6 +28,9 @@ class Query:
     min_followers: int | None = None
     max_followers: int | None = None
     top: int | None = None
+    min_relevance: float | None = None  # None: tiers.yaml ranking.min_relevance
+    exclude_flagged: bool = False
+    explain: bool = False  # keep each score's parts
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Stats:
     duplicates: int = 0
     filtered: int = 0  # left out by --niche, --tier, --platform, --min/--max-followers
     beyond_top: int = 0  # left out by --top
+    flagged_out: int = 0  # of the filtered: left out by --exclude-flagged
     shown: int = 0
     first_rejection: str | None = None
 
@@ -164,16 +169,6 @@ def _size(spec: str) -> int | None:
         return None
 
 
-def niche_words(names: Sequence[str], keywords: dict[str, list[str]]) -> list[str]:
-    """The words that place a creator in the asked niches: their names and tiers.yaml keywords."""
-    config = {k.lower(): v for k, v in keywords.items()}
-    words: dict[str, None] = {}
-    for name in names:
-        words[name.lower()] = None
-        words.update(dict.fromkeys(str(k).lower() for k in config.get(name.lower(), [])))
-    return list(words)
-
-
 def check_query(query: Query, index: TierRules) -> None:
     """Reject a query that cannot match (an unknown tier name)."""
     unknown = [t for t in query.tiers if t not in index.names()]
@@ -185,7 +180,7 @@ def check_query(query: Query, index: TierRules) -> None:
 
 _FILLABLE = (
     "name", "bio", "avg_likes", "avg_comments", "avg_views", "engagement_rate",
-    "engagement_source", "country", "language", "url",
+    "engagement_method", "country", "language", "url",
 )  # fmt: skip
 
 
@@ -225,29 +220,35 @@ def classify(
     stats = Stats()
     counter = _Counter()
     columns: dict[str, None] = {}
-    typical = {t.name: typical_rate(t, t.min) for t in index.specs()}
-    niches = niche_words(query.niches, tiers.config.niches)
+    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
+    if matcher and warn:
+        for name in matcher.unknown:
+            warn(
+                f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
+                "matching the word itself"
+            )
+    min_relevance = query.min_relevance
+    if min_relevance is None:
+        min_relevance = tiers.config.ranking.min_relevance
+    scored = Scorer(tiers.config, matcher, query.explain)
     prefilter = Prefilter(
         index,
         tiers=frozenset(query.tiers) or None,
         platforms=frozenset(p.lower() for p in query.platforms) or None,
-        niches=frozenset(niches) or None,
+        niches=matcher,
+        min_relevance=min_relevance,
         min_followers=query.min_followers,
         max_followers=query.max_followers,
     )
+    flagged_out = 0
     firsts: dict[tuple[str | None, str], Creator] | None = None
     keys: set[tuple[str | None, str]] = set()
     if not options.keep_duplicates:
         # with --top, only the records still in the heap can take in a duplicate's fields
         firsts = {} if query.top is None else weakref.WeakValueDictionary()  # type: ignore[assignment]
 
-    def scored(creator: Creator) -> Creator:
-        tier = creator.tier
-        rate = typical[tier] if tier is not None else typical_rate(None, creator.followers)
-        creator.score = score(creator, rate, niches)
-        return creator
-
     def kept() -> Iterator[Creator]:
+        nonlocal flagged_out
         seen_names: set[tuple[str, ...]] = set()
         for creator in iter_creators(sources, options, warn, prefilter, counter):
             stats.shown += 1
@@ -264,7 +265,11 @@ def classify(
             if creator.extra_names and creator.extra_names not in seen_names:
                 seen_names.add(creator.extra_names)
                 columns.update(dict.fromkeys(creator.extra_names))
-            yield scored(creator)
+            scored(creator)
+            if query.exclude_flagged and creator.flags:
+                flagged_out += 1
+                continue
+            yield creator
 
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing
     # list of kept records again and again (quadratic on big files), so it pauses meanwhile.
@@ -275,11 +280,12 @@ def classify(
     finally:
         if collecting:
             gc.enable()
-    unique = stats.shown - stats.duplicates
+    unique = stats.shown - stats.duplicates - flagged_out
     stats.read = counter.seen
     stats.rejected = counter.rejected
     stats.first_rejection = counter.first
-    stats.filtered = counter.seen - counter.rejected - stats.shown
+    stats.filtered = counter.seen - counter.rejected - stats.shown + flagged_out
+    stats.flagged_out = flagged_out
     stats.shown = len(ranked)
     stats.beyond_top = unique - stats.shown
     return Result(ranked, stats, tiers, columns)

@@ -7,7 +7,10 @@ import math
 import re
 from collections.abc import Iterable
 
-from .models import Creator, TierSpec
+from .flags import check_flags
+from .models import Creator, TiersConfig, TierSpec
+from .niches import NicheMatcher
+from .tiers import TierRules
 
 # HypeAuditor's Instagram benchmark (2018, ~37,000 accounts): average engagement rate by
 # follower bracket. A tier's typical rate is the bracket rate at the tier's geometric middle.
@@ -19,9 +22,6 @@ ER_BRACKETS: tuple[tuple[int, float], ...] = (
     (100_000, 0.0155),
     (1_000_000, 0.0154),
 )
-RELEVANCE_CATEGORY = 0.75  # the niche column names the niche
-RELEVANCE_BIO = 0.25  # the bio mentions it as a word or hashtag
-NICHE_WEIGHT = 0.5  # share of relevance in the score when --niche is given
 SCORE_DIGITS = 4
 
 
@@ -54,28 +54,64 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def niche_relevance(creator: Creator, niches: Iterable[str]) -> float:
-    """1.0 when the niche column and the bio both name a wanted niche; 0.75 for the column alone."""
-    wanted = [n.lower() for n in niches]
-    score = 0.0
-    categories = [c.lower() for c in creator.niche]
-    if any(w in categories for w in wanted):
-        score += RELEVANCE_CATEGORY
-    if creator.bio:
-        words = _words(creator.bio)
-        if any(w in words for w in wanted):
-            score += RELEVANCE_BIO
-    return score
+class Scorer:
+    """Scores creators: relevance, engagement against the benchmark, flags (see the README)."""
 
+    def __init__(
+        self, config: TiersConfig, matcher: NicheMatcher | None = None, explain: bool = False
+    ) -> None:
+        self.config = config
+        self.matcher = matcher
+        self.explain = explain
+        weights = config.ranking
+        self.w_rel, self.w_eng, self.penalty = (
+            weights.relevance,
+            weights.engagement,
+            weights.flag_penalty,
+        )
+        self._tiers = {t.name: t for t in TierRules(config).specs()}
+        self._bench: dict[tuple[str | None, str | None], float] = {}
 
-def score(creator: Creator, typical: float, niches: list[str] | None) -> float:
-    """The score in [0, 1], rounded so that equal scores print and sort as equal."""
-    quality = engagement_quality(creator.engagement_rate, typical)
-    if niches:
-        value = NICHE_WEIGHT * niche_relevance(creator, niches) + (1 - NICHE_WEIGHT) * quality
-    else:
-        value = quality
-    return round(value, SCORE_DIGITS)
+    def benchmark(self, tier: str | None, platform: str | None, followers: int) -> float:
+        """tiers.yaml `benchmarks:` for the platform (else `default`), else HypeAuditor's."""
+        key = (tier, platform)
+        rate = self._bench.get(key)
+        if rate is None:
+            table = self.config.benchmarks
+            given = table.get(platform or "", {}).get(tier or "") or table.get("default", {}).get(
+                tier or ""
+            )
+            if given:
+                rate = given
+            else:
+                rate = typical_rate(self._tiers.get(tier or ""), followers)
+                if tier is None:
+                    return rate  # by the creator's own size: not cached
+            self._bench[key] = rate
+        return rate
+
+    def __call__(self, c: Creator) -> Creator:
+        bench = self.benchmark(c.tier, c.platform, c.followers)
+        quality = engagement_quality(c.engagement_rate, bench)
+        flags = check_flags(c, bench, self.config.flags)
+        relevance = self.matcher.relevance(c.niche, c.bio) if self.matcher else None
+        if relevance is not None and self.w_rel + self.w_eng > 0:
+            base = (self.w_rel * relevance + self.w_eng * quality) / (self.w_rel + self.w_eng)
+        else:
+            base = quality
+        factor = (1 - self.penalty) ** len(flags)
+        c.score = round(base * factor, SCORE_DIGITS)
+        c.flags = tuple(name for name, _ in flags)
+        if self.explain:
+            c.parts = {
+                "relevance": relevance,
+                "engagement_quality": round(quality, SCORE_DIGITS),
+                "benchmark_rate": bench,
+                "engagement_rate": c.engagement_rate,
+                "flag_factor": round(factor, SCORE_DIGITS),
+                "flags": {name: reason for name, reason in flags},
+            }
+        return c
 
 
 def order_key(creator: Creator) -> tuple[float, int, str, str]:

@@ -11,6 +11,7 @@ from .columns import ColumnMap, map_columns, normalise, profile_from_url
 from .errors import DataError, Location, UsageError
 from .formats import Table
 from .models import RESERVED, Creator, TiersConfig
+from .niches import NicheMatcher
 from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
 from .tiers import TierRules
 
@@ -67,7 +68,8 @@ class Prefilter:
     rules: TierRules
     tiers: frozenset[str] | None = None
     platforms: frozenset[str] | None = None
-    niches: frozenset[str] | None = None
+    niches: NicheMatcher | None = None
+    min_relevance: float = 0.0
     min_followers: int | None = None
     max_followers: int | None = None
 
@@ -79,9 +81,9 @@ class Prefilter:
             or (self.max_followers is not None and followers > self.max_followers)
         )
 
-    def niche_ok(self, niche: tuple[str, ...]) -> bool:
-        """The --niche filter: any category named, ignoring case."""
-        return self.niches is None or any(n.lower() in self.niches for n in niche)
+    def niche_ok(self, niche: tuple[str, ...], bio: str | None) -> bool:
+        """The --niche filter: relevance (categories and bio) at least --min-relevance."""
+        return self.niches is None or self.niches.relevance(niche, bio) >= self.min_relevance
 
 
 @dataclass
@@ -127,7 +129,7 @@ class RecordReader:
         self.prefilter = prefilter or Prefilter(TierRules(TiersConfig(version=1, tiers=None)))
         self.overrides = overrides
         self.warn = warn or (lambda _msg: None)
-        self._percent_noted = False
+        self._percent_noted: set[str] = set()
         self._plans: dict[tuple[str, ...], Plan] = {}
         self.plan: Plan | None = None
         if table.header is not None:
@@ -246,7 +248,10 @@ class RecordReader:
         niche = niche_values(get(fields["niche"])) if "niche" in fields else []
         for extra in plan.columns.secondary.get("niche", ()):
             niche.extend(v for v in niche_values(get(extra)) if v not in niche)
-        if not pre.niche_ok(tuple(niche)):
+        bio_col = fields.get("bio")
+        if pre.niches is not None and not pre.niche_ok(
+            tuple(niche), text_value(get(bio_col)) if bio_col else None
+        ):
             return None
         # rows that a filter leaves out are checked only for what the filters need
         if not handle:
@@ -266,22 +271,38 @@ class RecordReader:
                     setattr(creator, name, _number(value))
                 except ValueError:
                     raise fail(col, f'cannot read "{value}" as a number') from None
+        for name in ("following", "posts"):
+            col = fields.get(name)
+            if col:
+                value = get(col)
+                count = _count(value)
+                if count is None and text_value(value) is not None:
+                    raise fail(col, f'cannot read "{value}" as a count')
+                setattr(creator, name, count)
+        col = fields.get("credibility")
+        if col:
+            creator.credibility = self._rate(get(col), fail, col, "a share")
         col = fields.get("engagement_rate")
         if col:
             creator.engagement_rate = self._rate(get(col), fail, col)
             if creator.engagement_rate is not None:
-                creator.engagement_source = "given"
+                creator.engagement_method = "given"
         if creator.engagement_rate is None and creator.avg_likes is not None and followers > 0:
-            creator.engagement_rate = (
-                creator.avg_likes + (creator.avg_comments or 0.0)
-            ) / followers
-            creator.engagement_source = "computed"
+            comments = creator.avg_comments
+            creator.engagement_rate = (creator.avg_likes + (comments or 0.0)) / followers
+            creator.engagement_method = "likes+comments" if comments is not None else "likes only"
         if plan.passthrough:
             creator.extra_names = tuple(plan.output_names)
             creator.extra_values = tuple(get(c) for c in plan.passthrough)
         return creator
 
-    def _rate(self, value: Any, fail: Callable[[str, str], RowError], col: str) -> float | None:
+    def _rate(
+        self,
+        value: Any,
+        fail: Callable[[str, str], RowError],
+        col: str,
+        what: str = "an engagement rate",
+    ) -> float | None:
         if value is None or isinstance(value, bool):
             return None
         rate: float | None
@@ -291,19 +312,21 @@ class RecordReader:
             try:
                 rate, percent = parse_rate(str(value))
             except ValueError:
-                raise fail(col, f'cannot read "{value}" as an engagement rate') from None
+                raise fail(col, f'cannot read "{value}" as {what}') from None
         if rate is None:
             return None
         if rate < 0:
-            raise fail(col, f'engagement rate cannot be negative ("{value}")')
+            raise fail(col, f'{what.split(" ", 1)[1]} cannot be negative ("{value}")')
         if not percent and rate > 1:
-            if not self._percent_noted:
-                self._percent_noted = True
+            if col not in self._percent_noted:
+                self._percent_noted.add(col)
                 self.warn(
                     f'{self.table.source}: column "{col}": values above 1 read as percentages '
                     f"(4.1 is 4.1%), values of 1 or less as fractions"
                 )
             rate /= 100.0
+        if what == "a share" and rate > 1:
+            raise fail(col, f'cannot read "{value}" as a share (0-100%)')
         return rate
 
 

@@ -123,6 +123,16 @@ def display(field: str, value: Any) -> str:
         return f"{value * 100:.2f}%"
     if field == "score":
         return f"{value:.3f}"
+    if field == "score_parts" and isinstance(value, dict):
+        parts = []
+        if value.get("relevance") is not None:
+            parts.append(f"rel {value['relevance']:.2f}")
+        parts.append(
+            f"eng {value['engagement_quality']:.2f} (vs {value['benchmark_rate'] * 100:.2f}%)"
+        )
+        if value.get("flag_factor", 1) != 1:
+            parts.append(f"x{value['flag_factor']:g}")
+        return " · ".join(parts)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -148,10 +158,25 @@ def caption(meta: Meta) -> str:
 def _cells(c: Creator, rank: int, fields: Sequence[str]) -> list[str]:
     row = c.as_dict(rank)
     cells = [display(f, row.get(f)) for f in fields]
-    if "engagement_rate" in fields and c.engagement_source == "computed":
-        i = list(fields).index("engagement_rate")
-        cells[i] += "*"
+    if "engagement_rate" in fields and c.engagement_method in COMPUTED:
+        cells[list(fields).index("engagement_rate")] += "*"
+    if "score" in fields and c.flags:
+        cells[list(fields).index("score")] += "!"
     return cells
+
+
+COMPUTED = ("likes+comments", "likes only")
+_WRAPPED = ("handle", "niche", "score_parts", "flags")
+
+
+def legend(creators: Sequence[Creator], fields: Sequence[str]) -> list[str]:
+    """The lines that explain a table's markers."""
+    lines = []
+    if "engagement_rate" in fields and any(c.engagement_method in COMPUTED for c in creators):
+        lines.append("* engagement computed from average likes (and comments)")
+    if "score" in fields and any(c.flags for c in creators):
+        lines.append("! flagged (authenticity): see the flags field or --explain")
+    return lines
 
 
 def render_markdown(
@@ -167,6 +192,8 @@ def render_markdown(
     for i, c in enumerate(creators, 1):
         out.write("| " + " | ".join(esc(x) for x in _cells(c, i, fields)) + " |\n")
     out.write(f"\n{caption(meta)}\n")
+    for line in legend(creators, fields):
+        out.write(f"{line}\n")
 
 
 _NUMERIC = {
@@ -200,17 +227,17 @@ def render_table(
         table.add_column(
             HEADINGS.get(f, f),
             justify="right" if numeric else "left",
-            no_wrap=f not in ("handle", "niche"),
-            overflow="fold" if f in ("handle", "niche") else "ellipsis",
-            max_width=None if numeric or f == "handle" else 14,
+            no_wrap=f not in _WRAPPED,
+            overflow="fold" if f in _WRAPPED else "ellipsis",
+            max_width=None if numeric or f in _WRAPPED else 14,
             min_width=min(longest, 16) if f == "handle" else (8 if f == "niche" else None),
         )
     for i, c in enumerate(creators, 1):
         table.add_row(*_cells(c, i, fields))
     console.print(table)
     console.print(caption(meta), soft_wrap=True, highlight=False)
-    if any(c.engagement_source == "computed" for c in creators) and "engagement_rate" in fields:
-        console.print("* engagement computed from average likes and comments", highlight=False)
+    for line in legend(creators, fields):
+        console.print(line, highlight=False, soft_wrap=True)
 
 
 Renderer = Callable[[Sequence[Creator], Sequence[str], TextIO, Meta], None]
@@ -224,11 +251,13 @@ RENDERERS: dict[str, Renderer] = {
 FORMATS = ("auto", *RENDERERS)
 
 
-def default_fields(fmt: str, passthrough: Sequence[str]) -> list[str]:
+def default_fields(fmt: str, passthrough: Sequence[str], explain: bool = False) -> list[str]:
     """The fields a format shows when --fields is not given."""
     if fmt in ("table", "markdown"):
+        if explain:
+            return ["rank", "handle", "tier", "engagement_rate", "score", "score_parts", "flags"]
         return list(TABLE_FIELDS)
-    return [*OUTPUT_FIELDS, *passthrough]
+    return [*OUTPUT_FIELDS, *passthrough, *(["relevance", "score_parts"] if explain else [])]
 
 
 class ProgressBar:
