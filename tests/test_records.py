@@ -103,7 +103,10 @@ def test_no_handle_column_is_an_error(write: Write) -> None:
 def test_prefilter_leaves_rows_out_and_every_row_is_counted(write: Write) -> None:
     path = write("p.csv", "handle,followers,niche\na,500,x\n\nb,20000,fitness\nc,20000,food\n")
     pre = Prefilter(
-        INDEX, tiers=frozenset({"micro"}), niches=NicheMatcher.build(["fitness"]), min_relevance=0.25
+        INDEX,
+        tiers=frozenset({"micro"}),
+        niches=NicheMatcher.build(["fitness"]),
+        min_relevance=0.25,
     )
     with open_source(str(path)) as opened:
         reader = RecordReader(read_table(opened, "csv"), prefilter=pre)

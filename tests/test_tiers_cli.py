@@ -216,6 +216,13 @@ def test_niche_keywords_from_the_config_widen_niche(run: Run, write: Write) -> N
     plain = run("classify", str(creators), "--niche", "fitness", "--fields", "handle")
     assert [r["handle"] for r in json.loads(plain.stdout)] == ["b"]
     wide = run(
-        "classify", str(creators), "--tiers", str(config), "--niche", "Fitness", "--fields", "handle"
+        "classify",
+        str(creators),
+        "--tiers",
+        str(config),
+        "--niche",
+        "Fitness",
+        "--fields",
+        "handle",
     )
     assert [r["handle"] for r in json.loads(wide.stdout)] == ["a", "b"]

@@ -89,6 +89,17 @@ def classify(
         bool,
         typer.Option("--explain", help="Add each score's parts (JSON) or a breakdown (table)."),
     ] = False,
+    budget: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            metavar="AMOUNT",
+            help="Choose the creators that bring the most expected engagements within this budget.",
+        ),
+    ] = None,
+    max_per_tier: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="With --budget, at most N per tier.")
+    ] = None,
     top: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="Keep the best N after filtering.")
     ] = None,
@@ -247,6 +258,8 @@ def classify(
             min_relevance=min_relevance,
             exclude_flagged=exclude_flagged,
             explain=explain,
+            budget=budget,
+            max_per_tier=max_per_tier,
         )
         try:
             result = run(sources, query, loaded, options, warn=warn)
@@ -289,6 +302,18 @@ def _rejects_writer(path: str | None) -> Any:
 
 def _report(result: Any, show_ledger: bool) -> None:
     stats = result.stats
+    choice = result.choice
+    if choice is not None:
+        how = (
+            f"exact knapsack, costs rounded up to {choice.unit:g}"
+            if choice.method == "exact"
+            else "greedy by engagements per unit of cost: too many candidates to be exact"
+        )
+        say(
+            "",
+            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} candidates,"
+            f" cost {choice.cost:,.0f}, expected engagements {choice.engagements:,.0f} ({how})",
+        )
     if stats.rejected:
         say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
     if stats.duplicates:

@@ -22,11 +22,13 @@ FIELDS = (
     "following",
     "posts",
     "credibility",
+    "price",
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "following": ("following", "followings", "follows", "following count"),
     "posts": ("posts", "posts count", "post count", "media count", "number of posts"),
+    "price": ("price", "price per post", "rate per post", "fee", "cost", "cost per post"),
     "credibility": (
         "credibility",
         "audience credibility",

@@ -77,6 +77,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
     min_relevance = pre.min_relevance
     o_i, s_i, k_i = at.get("following", -1), at.get("posts", -1), at.get("credibility", -1)
+    m_i = at.get("price", -1)
     lo, hi = pre.min_followers, pre.max_followers
     platform_default = reader.platform_default
     sized = tiers is not None or lo is not None or hi is not None
@@ -184,9 +185,11 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 following = int(cells[o_i]) if o_i >= 0 and cells[o_i] else None
                 posts = int(cells[s_i]) if s_i >= 0 and cells[s_i] else None
                 credibility = float(cells[k_i]) if k_i >= 0 and cells[k_i] else None
+                price = float(cells[m_i]) if m_i >= 0 and cells[m_i] else None
                 if credibility is not None and not 0.0 <= credibility <= 1.0:
                     raise ValueError  # a percentage, or an error: the reference reads it
                 total = (likes or 0.0) + (comments or 0.0) + (views or 0.0) + (given or 0.0)
+                total += price or 0.0
                 if total - total != 0.0:  # NaN or infinity: missing values, as the reference reads
                     raise ValueError
             except ValueError:  # K/M suffixes, separators, percents, missing tokens, errors
@@ -231,7 +234,7 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
             extra = pick(cells) if pick is not None else tuple(cells[j] for j in extra_ix)
             yield make(
                 handle, followers, platform, name, niche, bio, likes, comments, views, rate,
-                rate_source, country, language, url, following, posts, credibility,
+                rate_source, country, language, url, following, posts, credibility, price,
                 extra_names, extra, source, line, tier,
             )  # fmt: skip
     except UnicodeDecodeError as exc:

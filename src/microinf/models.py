@@ -29,6 +29,7 @@ OUTPUT_FIELDS = (
     "following",
     "posts",
     "credibility",
+    "price",
     "country",
     "language",
     "url",
@@ -59,6 +60,7 @@ class Creator:
     following: int | None = None
     posts: int | None = None
     credibility: float | None = None  # a vendor's credibility or real-followers share, 0..1
+    price: float | None = None  # a price per post given in the input
     extra_names: tuple[str, ...] = ()
     extra_values: tuple[Any, ...] = ()
     source: str = ""
@@ -90,6 +92,7 @@ class Creator:
             "following": self.following,
             "posts": self.posts,
             "credibility": self.credibility,
+            "price": _whole(self.price),
             "country": self.country,
             "language": self.language,
             "url": self.url,
@@ -284,6 +287,10 @@ class TiersConfig(BaseModel):
     )
     flags: FlagsConfig = Field(default_factory=FlagsConfig)
     ranking: RankingConfig = Field(default_factory=RankingConfig)
+    costs: dict[str, dict[str, tuple[float, float]]] = Field(
+        default_factory=dict,
+        description="Price range per post: {platform or default: {tier: [low, high]}}",
+    )
 
     def tier_list(self) -> list[TierSpec]:
         """The effective default tiers: the file's own, else its preset's (standard by default)."""

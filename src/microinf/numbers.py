@@ -27,7 +27,7 @@ def parse_number(text: str) -> float | None:
 
     Raises ValueError when the text is not a number.
     """
-    s = text.translate(_SPACES).lower()
+    s = text.translate(_SPACES).lower().lstrip("$€£¥")
     if s in MISSING:
         return None
     scale = 1.0

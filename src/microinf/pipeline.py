@@ -7,6 +7,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .budget import Choice, choose
 from .config import LoadedTiers, load_tiers
 from .errors import SourceError, UsageError
 from .formats import FALLBACK_NOTE, detect_format, fallback_hits, read_table
@@ -31,6 +32,8 @@ class Query:
     min_relevance: float | None = None  # None: tiers.yaml ranking.min_relevance
     exclude_flagged: bool = False
     explain: bool = False  # keep each score's parts
+    budget: float | None = None  # choose the best set within this budget
+    max_per_tier: int | None = None
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Stats:
     filtered: int = 0  # left out by --niche, --tier, --platform, --min/--max-followers
     beyond_top: int = 0  # left out by --top
     flagged_out: int = 0  # of the filtered: left out by --exclude-flagged
+    not_chosen: int = 0  # left out by --budget
     shown: int = 0
     first_rejection: str | None = None
 
@@ -81,6 +85,7 @@ class Result:
     stats: Stats
     tiers: LoadedTiers
     columns: dict[str, None] = field(default_factory=dict)  # passthrough names, in order
+    choice: Choice | None = None  # what --budget chose
 
 
 class _Counter:
@@ -275,11 +280,17 @@ def classify(
     # list of kept records again and again (quadratic on big files), so it pauses meanwhile.
     collecting = gc.isenabled()
     gc.disable()
+    choice = None
     try:
-        ranked = rank(kept(), query.top)
+        ranked = rank(kept(), query.top if query.budget is None else None)
     finally:
         if collecting:
             gc.enable()
+    if query.budget is not None:
+        choice = choose(ranked, query.budget, tiers.config, query.max_per_tier)
+        chosen = {id(c) for c in choice.creators}
+        stats.not_chosen = len(ranked) - len(chosen)
+        ranked = [c for c in ranked if id(c) in chosen][: query.top]
     unique = stats.shown - stats.duplicates - flagged_out
     stats.read = counter.seen
     stats.rejected = counter.rejected
@@ -287,8 +298,8 @@ def classify(
     stats.filtered = counter.seen - counter.rejected - stats.shown + flagged_out
     stats.flagged_out = flagged_out
     stats.shown = len(ranked)
-    stats.beyond_top = unique - stats.shown
-    return Result(ranked, stats, tiers, columns)
+    stats.beyond_top = unique - stats.shown - stats.not_chosen
+    return Result(ranked, stats, tiers, columns, choice)
 
 
 load_creators = iter_creators

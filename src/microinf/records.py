@@ -17,7 +17,7 @@ from .tiers import TierRules
 
 _NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
 TEXT_FIELDS = ("name", "bio", "country", "language", "url")
-NUMBER_FIELDS = ("avg_likes", "avg_comments", "avg_views")
+NUMBER_FIELDS = ("avg_likes", "avg_comments", "avg_views", "price")
 
 
 class RowError(DataError):
