@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
 from microinf.budget import UNITS, choose, cost_of, value_of
 from microinf.config import load_tiers
 from microinf.models import Creator
+
+from conftest import Run
 
 CONFIG = load_tiers(None).config
 Write = Callable[[str, "str | bytes"], Path]

@@ -125,6 +125,34 @@ def config_problems(
                 owner.setdefault(key, str(niche))
     if preset is None or preset in PRESETS:
         yield from _example_problems(config, root, name)
+    if config is not None:
+        yield from _scoring_problems(config, root, name)
+
+
+def _scoring_problems(config: TiersConfig, root: yaml.Node, name: str) -> Iterable[Problem]:
+    """Weights that cannot score, benchmarks and costs for tiers that do not exist."""
+    ranking = config.ranking
+    if ranking.relevance + ranking.engagement <= 0:
+        where = at(node_at(root, ["ranking"]), name)
+        yield Problem(where, "ranking: relevance and engagement weights cannot both be 0")
+    tiers = {t.name for t in config.tier_list()}
+    for platform in config.platforms.values():
+        tiers.update(t.name for t in platform.tiers)
+    for section in ("benchmarks", "costs"):
+        table: dict[str, dict[str, Any]] = getattr(config, section)
+        for platform, by_tier in table.items():
+            if platform != "default" and platform not in KNOWN_PLATFORMS:
+                where = at(node_at(root, [section, platform], key=True), name)
+                yield Problem(where, f'{section}: "{platform}" is not a known platform', "warning")
+            for tier, value in by_tier.items():
+                where = at(node_at(root, [section, platform, tier], key=True), name)
+                if tier not in tiers:
+                    yield Problem(where, f'{section}.{platform}: no tier is named "{tier}"')
+                if section == "costs" and value[0] > value[1]:
+                    yield Problem(
+                        where,
+                        f"costs.{platform}.{tier}: low {value[0]:g} is above high {value[1]:g}",
+                    )
 
 
 def _example_problems(config: TiersConfig | None, root: yaml.Node, name: str) -> Iterable[Problem]:

@@ -311,8 +311,9 @@ def _report(result: Any, show_ledger: bool) -> None:
         )
         say(
             "",
-            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} candidates,"
-            f" cost {choice.cost:,.0f}, expected engagements {choice.engagements:,.0f} ({how})",
+            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} "
+            f"candidates, cost {choice.cost:,.0f}, expected engagements "
+            f"{choice.engagements:,.0f} ({how})",
         )
     if stats.rejected:
         say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
