@@ -106,3 +106,14 @@ def test_real_world_commands_run(command: str) -> None:
 
 def test_real_world_table_covers_every_file() -> None:
     assert len(REAL_WORLD) == 8
+
+
+def test_python_examples_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert blocks
+    monkeypatch.chdir(ROOT)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    assert capsys.readouterr().out.strip()

@@ -123,9 +123,8 @@ def config_problems(
                         "warning",
                     )
                 owner.setdefault(key, str(niche))
-    if preset is None or preset in PRESETS:
+    if config is not None and (preset is None or preset in PRESETS):
         yield from _example_problems(config, root, name)
-    if config is not None:
         yield from _scoring_problems(config, root, name)
 
 

@@ -357,6 +357,7 @@ def _emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = Fa
         beyond_top=stats.beyond_top,
         rejected=stats.rejected,
         duplicates=stats.duplicates,
+        not_chosen=stats.not_chosen,
     )
     render: Callable[..., None] = RENDERERS[fmt]
     render(result.creators, fields, sys.stdout, meta)

@@ -36,6 +36,7 @@ class Meta:
     beyond_top: int = 0
     rejected: int = 0
     duplicates: int = 0
+    not_chosen: int = 0
 
 
 def records(creators: Sequence[Creator], fields: Sequence[str]) -> Iterator[dict[str, Any]]:
@@ -127,9 +128,8 @@ def display(field: str, value: Any) -> str:
         parts = []
         if value.get("relevance") is not None:
             parts.append(f"rel {value['relevance']:.2f}")
-        parts.append(
-            f"eng {value['engagement_quality']:.2f} (vs {value['benchmark_rate'] * 100:.2f}%)"
-        )
+        parts.append(f"q {value['engagement_quality']:.2f}")
+        parts.append(f"typ. {value['benchmark_rate'] * 100:.2f}%")
         if value.get("flag_factor", 1) != 1:
             parts.append(f"x{value['flag_factor']:g}")
         return " · ".join(parts)
@@ -148,6 +148,8 @@ def caption(meta: Meta) -> str:
         parts.append(f"{meta.filtered} filtered out")
     if meta.beyond_top:
         parts.append(f"{meta.beyond_top} below the top {meta.shown}")
+    if meta.not_chosen:
+        parts.append(f"{meta.not_chosen} not chosen by --budget")
     if meta.rejected:
         parts.append(f"{meta.rejected} rejected")
     if meta.duplicates:
@@ -167,6 +169,7 @@ def _cells(c: Creator, rank: int, fields: Sequence[str]) -> list[str]:
 
 COMPUTED = ("likes+comments", "likes only")
 _WRAPPED = ("handle", "niche", "score_parts", "flags")
+_MIN_WIDTH = {"niche": 8, "score_parts": 24, "flags": 16}
 
 
 def legend(creators: Sequence[Creator], fields: Sequence[str]) -> list[str]:
@@ -221,6 +224,8 @@ def render_table(
         pad_edge=False,
         collapse_padding=True,
     )
+    if "flags" in fields and not any(c.flags for c in creators):
+        fields = [f for f in fields if f != "flags"]  # an empty column only takes room
     longest = max((len(c.handle) for c in creators), default=6)
     for f in fields:
         numeric = f in _NUMERIC
@@ -229,8 +234,8 @@ def render_table(
             justify="right" if numeric else "left",
             no_wrap=f not in _WRAPPED,
             overflow="fold" if f in _WRAPPED else "ellipsis",
-            max_width=None if numeric or f in _WRAPPED else 14,
-            min_width=min(longest, 16) if f == "handle" else (8 if f == "niche" else None),
+            max_width=None if numeric or f in ("handle", "score_parts", "flags") else 12,
+            min_width=min(longest, 14) if f == "handle" else _MIN_WIDTH.get(f),
         )
     for i, c in enumerate(creators, 1):
         table.add_row(*_cells(c, i, fields))
