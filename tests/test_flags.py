@@ -6,8 +6,9 @@ import pytest
 
 from microinf.config import parse_tiers
 from microinf.flags import check_flags
-from microinf.models import Creator, FlagsConfig
+from microinf.models import Creator
 from microinf.ranking import Scorer
+from microinf.settings import FlagsConfig
 
 RULES = FlagsConfig()
 BENCH = 0.02

@@ -135,8 +135,8 @@ def _scoring_problems(config: TiersConfig, root: yaml.Node, name: str) -> Iterab
         where = at(node_at(root, ["ranking"]), name)
         yield Problem(where, "ranking: relevance and engagement weights cannot both be 0")
     tiers = {t.name for t in config.tier_list()}
-    for platform in config.platforms.values():
-        tiers.update(t.name for t in platform.tiers)
+    for spec in config.platforms.values():
+        tiers.update(t.name for t in spec.tiers)
     for section in ("benchmarks", "costs"):
         table: dict[str, dict[str, Any]] = getattr(config, section)
         for platform, by_tier in table.items():

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from .cli import app, errors_to_exit_codes, fail, say, warn
+from .cli import app, errors_to_exit_codes, warn
+from .cli_output import emit, rejects_writer, report, split_map
 
 
 class InputFormat(StrEnum):
@@ -212,7 +212,7 @@ def classify(
     Example: microinf classify creators.csv --niche fitness --tier micro --top 20
     """
     wanted = _split_fields(fields)
-    mapping = _split_map(column_map or [])
+    mapping = split_map(column_map or [])
     if delimiter is not None:
         delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
         if len(delimiter) != 1:
@@ -225,7 +225,7 @@ def classify(
 
         http.settings["max_bytes"] = max_bytes
         http.settings["read_timeout"] = timeout
-        writer = _rejects_writer(rejects)
+        writer = rejects_writer(rejects)
         options = ReadOptions(
             input_format=input_format.value if input_format else None,
             delimiter=delimiter,
@@ -268,97 +268,8 @@ def classify(
                 bar.close()
             if writer:
                 writer.close()
-        _report(result, stats)
+        report(result, stats)
         fmt = output_format.value
         if fmt == "auto":
             fmt = "table" if sys.stdout.isatty() else "json"
-        _emit(result, fmt, wanted, explain)
-
-
-def _split_map(items: list[str]) -> dict[str, str]:
-    from .columns import FIELDS
-
-    mapping: dict[str, str] = {}
-    for item in items:
-        name, sep, column = item.partition("=")
-        name = name.strip()
-        if not sep or not column:
-            raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
-        if name not in FIELDS:
-            raise typer.BadParameter(
-                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
-            )
-        mapping[name] = column
-    return mapping
-
-
-def _rejects_writer(path: str | None) -> Any:
-    if path is None:
-        return None
-    from .rejects import RejectsWriter
-
-    return RejectsWriter(path)
-
-
-def _report(result: Any, show_ledger: bool) -> None:
-    stats = result.stats
-    choice = result.choice
-    if choice is not None:
-        how = (
-            f"exact knapsack, costs rounded up to {choice.unit:g}"
-            if choice.method == "exact"
-            else "greedy by engagements per unit of cost: too many candidates to be exact"
-        )
-        say(
-            "",
-            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} "
-            f"candidates, cost {choice.cost:,.0f}, expected engagements "
-            f"{choice.engagements:,.0f} ({how})",
-        )
-    if stats.rejected:
-        say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
-    if stats.duplicates:
-        say(
-            "",
-            f"{stats.duplicates} duplicate rows merged (same platform and handle); "
-            "--keep-duplicates keeps them",
-        )
-    if show_ledger:
-        say(
-            "",
-            f"rows read {stats.read} = classified {stats.classified} + rejected {stats.rejected}"
-            f" + duplicates merged {stats.duplicates}; of the classified: shown {stats.shown},"
-            f" filtered out {stats.filtered}, below --top {stats.beyond_top}",
-        )
-
-
-def _emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = False) -> None:
-    from .models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
-    from .pipeline import Result
-    from .render import RENDERERS, Meta, default_fields
-
-    assert isinstance(result, Result)
-    passthrough = list(result.columns)
-    fields = wanted or default_fields(fmt, passthrough, explain)
-    known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
-    unknown = [f for f in fields if f not in known]
-    if unknown:
-        fail(
-            [f"--fields: unknown field {unknown[0]!r}"],
-            "fields: " + ", ".join([*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]),
-            2,
-        )
-    stats = result.stats
-    meta = Meta(
-        tiers=result.tiers.origin,
-        read=stats.read,
-        shown=stats.shown,
-        filtered=stats.filtered,
-        beyond_top=stats.beyond_top,
-        rejected=stats.rejected,
-        duplicates=stats.duplicates,
-        not_chosen=stats.not_chosen,
-    )
-    render: Callable[..., None] = RENDERERS[fmt]
-    render(result.creators, fields, sys.stdout, meta)
-    sys.stdout.flush()
+        emit(result, fmt, wanted, explain)

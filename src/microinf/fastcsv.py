@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DataError
 from .formats import Table, encoding_error
 from .models import Creator
+from .niches import CATEGORY_WEIGHT, fold
 from .numbers import MAX_FOLLOWERS, MISSING
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ def _short_text(value: str) -> str | None:
 
 def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     """Creators of a CSV table; rows the prefilter leaves out are counted, not kept."""
-    from .records import TEXT_FIELDS, RowError, fit, niche_values
+    from .records import TEXT_FIELDS, RowError
+    from .values import fit, niche_values
 
     header = table.header or []
     source = table.source
@@ -76,6 +78,9 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     per_platform = bool(rules.platforms)
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
     min_relevance = pre.min_relevance
+    quick_niche = niches is not None and not more_niche and min_relevance <= CATEGORY_WEIGHT
+    category_cache: dict[str, bool] = {}
+    screen = niches.screen if niches is not None else ()
     o_i, s_i, k_i = at.get("following", -1), at.get("posts", -1), at.get("credibility", -1)
     m_i = at.get("price", -1)
     lo, hi = pre.min_followers, pre.max_followers
@@ -144,6 +149,22 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                 or (hi is not None and followers > hi)
             ):
                 continue
+            if quick_niche:
+                # the category settles most rows; else a bio without any keyword cannot pass
+                raw = cells[n_i] if n_i >= 0 else ""
+                settled = category_cache.get(raw)
+                if settled is None:
+                    settled = category_cache[raw] = niches.category_match(  # type: ignore[union-attr]
+                        niche_values(raw)
+                    )
+                if not settled:
+                    bio_raw = cells[t_bio] if t_bio >= 0 else ""
+                    folded = bio_raw.lower() if bio_raw.isascii() else fold(bio_raw)
+                    for key in screen:
+                        if key in folded:
+                            break
+                    else:
+                        continue
             niche: tuple[str, ...] = ()
             if n_i >= 0:
                 raw = cells[n_i]
@@ -155,10 +176,10 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
                         niche = (raw,)
             for j in more_niche:
                 niche += tuple(v for v in niche_values(cells[j]) if v not in niche)
-            if niches is not None and (
-                niches.relevance(niche, cells[t_bio] if t_bio >= 0 else None) < min_relevance
+            if niches is not None and not niches.passes(
+                niche, cells[t_bio] if t_bio >= 0 else None, min_relevance
             ):
-                continue
+                continue  # exact, for the rows the quick test could not settle
             if not per_platform:
                 platform = platform_of(cells)
                 if platform == needs_generic:

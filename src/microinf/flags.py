@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .models import Creator, FlagsConfig
+from .models import Creator
 from .numbers import human
+from .settings import FlagsConfig
 
 
 def _pct(rate: float) -> str:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from .numbers import parse_count
+from .settings import FlagsConfig, RankingConfig, Share
 
 # Fields every output row has, in output order; input columns with these names are renamed.
 OUTPUT_FIELDS = (
@@ -169,97 +170,6 @@ class Example(BaseModel):
     followers: Count = Field(ge=0)
     platform: str | None = None
     expect: str | None = Field(description="The expected tier name, or null for no tier")
-
-
-def _share(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().endswith("%"):
-        try:
-            return float(value.strip()[:-1]) / 100.0
-        except ValueError:
-            raise ValueError(f'cannot read "{value}" as a rate (write 0.025 or 2.5%)') from None
-    return value
-
-
-Share = Annotated[
-    float,
-    BeforeValidator(_share),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}]}),
-]
-
-
-class _Flag(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    enabled: bool = True
-
-
-class LowEngagement(_Flag):
-    """The rate is far below the tier's benchmark (bought followers)."""
-
-    below_ratio: float = Field(default=0.25, ge=0, description="rate < ratio x benchmark")
-
-
-class ImplausibleEngagement(_Flag):
-    """The rate is far above the tier's benchmark, or above a ceiling (pods, bought likes)."""
-
-    above_ratio: float = Field(default=4.0, ge=1, description="rate > ratio x benchmark")
-    ceiling: Share = Field(default=0.25, description="rate above this, whatever the tier")
-
-
-class CommentRatio(_Flag):
-    """Comments per like outside the usual band, either way (bought likes, comment pods)."""
-
-    min: Share = Field(default=0.002, description="comments per like below this")
-    max: Share = Field(default=0.5, description="comments per like above this")
-    min_likes: int = Field(default=50, ge=0, description="only with at least this many likes")
-
-
-class MassFollowing(_Flag):
-    """Following many accounts, and many for the followers (follow-for-follow)."""
-
-    min_following: int = Field(default=1500, ge=0)
-    min_ratio: float = Field(default=0.5, ge=0, description="following / followers at least")
-
-
-class FewPosts(_Flag):
-    """Very few posts for the follower count (bought followers)."""
-
-    min_posts: int = Field(default=12, ge=0, description="fewer posts than this...")
-    min_followers: int = Field(default=10_000, ge=0, description="...with this many followers")
-
-
-class LowCredibility(_Flag):
-    """A vendor's credibility or real-followers share below a threshold."""
-
-    below: Share = Field(default=0.75, description="after Modash's guidance: under 75% is poor")
-
-
-class FlagsConfig(BaseModel):
-    """The authenticity flags and their thresholds; each can be turned off."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    low_engagement: LowEngagement = Field(default_factory=LowEngagement)
-    implausible_engagement: ImplausibleEngagement = Field(default_factory=ImplausibleEngagement)
-    comment_ratio: CommentRatio = Field(default_factory=CommentRatio)
-    mass_following: MassFollowing = Field(default_factory=MassFollowing)
-    few_posts: FewPosts = Field(default_factory=FewPosts)
-    low_credibility: LowCredibility = Field(default_factory=LowCredibility)
-
-
-class RankingConfig(BaseModel):
-    """The weights of the score."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    relevance: float = Field(default=0.5, ge=0, description="weight of niche relevance")
-    engagement: float = Field(default=0.5, ge=0, description="weight of engagement quality")
-    flag_penalty: float = Field(
-        default=0.5, ge=0, le=1, description="each flag multiplies the score by 1 - this"
-    )
-    min_relevance: float = Field(
-        default=0.25, ge=0, le=1, description="--niche keeps creators at least this relevant"
-    )
 
 
 class TiersConfig(BaseModel):

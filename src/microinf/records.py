@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -12,10 +11,17 @@ from .errors import DataError, Location, UsageError
 from .formats import Table
 from .models import RESERVED, Creator, TiersConfig
 from .niches import NicheMatcher
-from .numbers import MAX_FOLLOWERS, MISSING, parse_count, parse_number, parse_rate
+from .numbers import MAX_FOLLOWERS, MISSING, parse_rate
 from .tiers import TierRules
+from .values import (
+    count_value,
+    flatten,
+    niche_values,
+    number_value,
+    show_column,
+    text_value,
+)
 
-_NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
 TEXT_FIELDS = ("name", "bio", "country", "language", "url")
 NUMBER_FIELDS = ("avg_likes", "avg_comments", "avg_views", "price")
 
@@ -28,37 +34,6 @@ class RowError(DataError):
         self.location = location
         self.reason = reason
         self.original = original
-
-
-def text_value(value: Any) -> str | None:
-    """A cell as stripped text, or None when it means "no value"."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        s = value.strip()
-        return None if s.lower() in MISSING else s
-    if isinstance(value, list):
-        parts = [t for t in (text_value(v) for v in value) if t]
-        return ", ".join(parts) or None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def niche_values(value: Any) -> list[str]:
-    """Categories from a cell: a list, or text split on , ; |."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        out: list[str] = []
-        for v in value:
-            out.extend(niche_values(v))
-        return out
-    text = text_value(value)
-    if not text:
-        return []
-    parts = [p for p in _NICHE_SPLIT.split(text) if p and p.lower() not in MISSING]
-    return list(dict.fromkeys(parts)) if len(parts) > 1 else parts
 
 
 @dataclass
@@ -83,7 +58,7 @@ class Prefilter:
 
     def niche_ok(self, niche: tuple[str, ...], bio: str | None) -> bool:
         """The --niche filter: relevance (categories and bio) at least --min-relevance."""
-        return self.niches is None or self.niches.relevance(niche, bio) >= self.min_relevance
+        return self.niches is None or self.niches.passes(niche, bio, self.min_relevance)
 
 
 @dataclass
@@ -147,7 +122,7 @@ class RecordReader:
                     if column not in keys:
                         raise UsageError(
                             f'--map {name}={column}: {self.table.source} has no column "{column}"',
-                            hint="columns: " + ", ".join(_show(k) for k in keys),
+                            hint="columns: " + ", ".join(show_column(k) for k in keys),
                         )
             plan = plan_for(list(keys), self.overrides)
             self._plans[keys] = plan
@@ -210,7 +185,7 @@ class RecordReader:
                 Location(source, line), "no follower-count column (use --map followers=COLUMN)", row
             )
         raw = get(col)
-        followers = _count(raw)
+        followers = count_value(raw)
         if followers is None:
             if raw is None or (isinstance(raw, str) and raw.strip().lower() in MISSING):
                 raise fail(col, "missing follower count")
@@ -268,14 +243,14 @@ class RecordReader:
             if col:
                 value = get(col)
                 try:
-                    setattr(creator, name, _number(value))
+                    setattr(creator, name, number_value(value))
                 except ValueError:
                     raise fail(col, f'cannot read "{value}" as a number') from None
         for name in ("following", "posts"):
             col = fields.get(name)
             if col:
                 value = get(col)
-                count = _count(value)
+                count = count_value(value)
                 if count is None and text_value(value) is not None:
                     raise fail(col, f'cannot read "{value}" as a count')
                 setattr(creator, name, count)
@@ -328,50 +303,3 @@ class RecordReader:
         if what == "a share" and rate > 1:
             raise fail(col, f'cannot read "{value}" as a share (0-100%)')
         return rate
-
-
-def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested mappings as dotted keys: {"stats": {"followers": 1}} -> {"stats.followers": 1}."""
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            flat.update(flatten(value, name + "."))
-        else:
-            flat[name] = value
-    return flat
-
-
-def _show(column: str) -> str:
-    return '"' + column.replace("\n", "\\n") + '"'
-
-
-def fit(header: list[str], cells: list[str]) -> dict[str, Any]:
-    # a short row leaves the last columns empty; surplus cells are kept as column_N
-    row: dict[str, Any] = dict.fromkeys(header, "")
-    for i, cell in enumerate(cells):
-        row[header[i] if i < len(header) else f"column_{i + 1}"] = cell
-    return row
-
-
-def _count(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return round(value) if value == value else None
-    if value is None:
-        return None
-    try:
-        return parse_count(str(value))
-    except ValueError:
-        return None
-
-
-def _number(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    return parse_number(str(value))

@@ -8,8 +8,9 @@ from itertools import islice
 
 from .formats import detect_format, read_table
 from .pipeline import ReadOptions
-from .records import Plan, flatten, plan_for
+from .records import Plan, plan_for
 from .sources import open_source
+from .values import flatten
 
 SAMPLE = 1000  # JSON/YAML records looked at for their keys
 

@@ -1,0 +1,104 @@
+"""What `microinf classify` prints: the data on stdout, the summary lines on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from .cli import fail, say
+
+
+def split_map(items: list[str]) -> dict[str, str]:
+    """--map FIELD=COLUMN values as a mapping; a bad one is a usage error."""
+    from .columns import FIELDS
+
+    mapping: dict[str, str] = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        name = name.strip()
+        if not sep or not column:
+            raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
+        if name not in FIELDS:
+            raise typer.BadParameter(
+                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
+            )
+        mapping[name] = column
+    return mapping
+
+
+def rejects_writer(path: str | None) -> Any:
+    """The --rejects file's writer, or None."""
+    if path is None:
+        return None
+    from .rejects import RejectsWriter
+
+    return RejectsWriter(path)
+
+
+def report(result: Any, show_ledger: bool) -> None:
+    """The budget, rejects, duplicates and ledger lines on stderr."""
+    stats = result.stats
+    choice = result.choice
+    if choice is not None:
+        how = (
+            f"exact knapsack, costs rounded up to {choice.unit:g}"
+            if choice.method == "exact"
+            else "greedy by engagements per unit of cost: too many candidates to be exact"
+        )
+        say(
+            "",
+            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} "
+            f"candidates, cost {choice.cost:,.0f}, expected engagements "
+            f"{choice.engagements:,.0f} ({how})",
+        )
+    if stats.rejected:
+        say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
+    if stats.duplicates:
+        say(
+            "",
+            f"{stats.duplicates} duplicate rows merged (same platform and handle); "
+            "--keep-duplicates keeps them",
+        )
+    if show_ledger:
+        say(
+            "",
+            f"rows read {stats.read} = classified {stats.classified} + rejected {stats.rejected}"
+            f" + duplicates merged {stats.duplicates}; of the classified: shown {stats.shown},"
+            f" filtered out {stats.filtered}, below --top {stats.beyond_top}",
+        )
+
+
+def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = False) -> None:
+    """The creators on stdout in the chosen format and fields."""
+    from .models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
+    from .pipeline import Result
+    from .render import RENDERERS, Meta, default_fields
+
+    assert isinstance(result, Result)
+    passthrough = list(result.columns)
+    fields = wanted or default_fields(fmt, passthrough, explain)
+    known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        fail(
+            [f"--fields: unknown field {unknown[0]!r}"],
+            "fields: " + ", ".join([*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]),
+            2,
+        )
+    stats = result.stats
+    meta = Meta(
+        tiers=result.tiers.origin,
+        read=stats.read,
+        shown=stats.shown,
+        filtered=stats.filtered,
+        beyond_top=stats.beyond_top,
+        rejected=stats.rejected,
+        duplicates=stats.duplicates,
+        not_chosen=stats.not_chosen,
+    )
+    render: Callable[..., None] = RENDERERS[fmt]
+    render(result.creators, fields, sys.stdout, meta)
+    sys.stdout.flush()
