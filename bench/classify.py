@@ -2,8 +2,11 @@
 """Time `microinf classify` against stdlib baselines on a 1,000,000-row file, in one run.
 
 usage: python bench/classify.py [ROWS]      (needs ../shared/bench/gen.py; ROWS defaults to 1e6)
+       python bench/classify.py --instructions [ROWS]   (valgrind; ROWS defaults to 50,000)
 
-Prints wall time and peak RSS of each command and the ratio microinf / baseline.
+Prints wall time and peak RSS of each command and the ratio microinf / baseline. On a machine
+whose speed drifts, --instructions counts instructions instead (valgrind's callgrind), which
+repeat exactly: the whole run, the start-up alone, and the per-row ratio.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +41,47 @@ def best_of(n: int, argv: list[str]) -> tuple[float, float]:
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
+def instructions(argv: list[str]) -> int:
+    """Instructions one process executes, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/cg", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+    return int(out.stderr.split("Collected :")[1].split()[0])
+
+
+def count_instructions(rows: int) -> None:
+    CACHE.mkdir(exist_ok=True)
+    data = CACHE / f"creators_{rows}.csv"
+    if not data.exists():
+        subprocess.run([sys.executable, str(GEN), str(rows), str(data)], check=True)
+    tiny = CACHE / "creators_1.csv"
+    tiny.write_text(
+        data.read_text().split("\n", 2)[0] + "\n" + data.read_text().split("\n", 2)[1] + "\n"
+    )
+    exe = shutil.which("microinf") or str(Path(sys.executable).parent / "microinf")
+    args = ["--niche", "fitness", "--tier", "micro", "--top", "50", "--format", "json"]
+    ours = instructions([exe, "classify", str(data), *args])
+    start = instructions([exe, "classify", str(tiny), *args])
+    base = instructions([sys.executable, str(HERE / "baseline_top.py"), str(data)])
+    base_start = instructions([sys.executable, str(HERE / "baseline_top.py"), str(tiny)])
+    per_row = (ours - start) / max(base - base_start, 1)
+    print(f"case (a) on {rows:,} rows, instructions (callgrind):")
+    print(
+        f"  microinf {ours / 1e9:.2f}e9 (start-up {start / 1e9:.2f}e9), baseline {base / 1e9:.2f}e9"
+        f" (start-up {base_start / 1e9:.2f}e9)"
+    )
+    print(f"  ratio {ours / base:.2f} in all; {per_row:.2f} per row, start-up left out")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--instructions":
+        count_instructions(int(float(sys.argv[2])) if len(sys.argv) > 2 else 50_000)
+        return
     rows = int(float(sys.argv[1])) if len(sys.argv) > 1 else 1_000_000
     CACHE.mkdir(exist_ok=True)
     data = CACHE / f"creators_{rows}.csv"
