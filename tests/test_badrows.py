@@ -172,6 +172,7 @@ ROW = st.tuples(
     st.sampled_from(["ana", "Ana", "bo", "", "@cy", "di"]),
     st.sampled_from(["10", "12.5K", "lots", "", "-4", "N/A", "3000", "1,204"]),
     st.sampled_from(["tiktok", "", "x"]),
+    st.sampled_from(["", "1", "40", "900"]),
 )
 
 
@@ -184,7 +185,7 @@ def test_ledger_holds_for_messy_files(
 ) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["handle", "followers", "platform"])
+    writer.writerow(["handle", "followers", "platform", "avg_likes"])
     writer.writerows(rows)
     path = tmp_path / "messy.csv"
     path.write_text(buffer.getvalue())
@@ -196,5 +197,5 @@ def test_ledger_holds_for_messy_files(
     s = result.stats
     assert s.read == len(rows)
     assert s.read == s.classified + s.rejected + s.duplicates
-    assert s.classified == s.shown + s.filtered + s.beyond_top
+    assert s.classified == s.shown + s.filtered + s.beyond_top + s.not_chosen
     assert len(result.creators) == s.shown

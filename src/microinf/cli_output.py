@@ -67,7 +67,9 @@ def report(result: Any, show_ledger: bool) -> None:
             "",
             f"rows read {stats.read} = classified {stats.classified} + rejected {stats.rejected}"
             f" + duplicates merged {stats.duplicates}; of the classified: shown {stats.shown},"
-            f" filtered out {stats.filtered}, below --top {stats.beyond_top}",
+            f" filtered out {stats.filtered}, below --top {stats.beyond_top}"
+            + (f", not chosen by --budget {stats.not_chosen}" if result.choice else "")
+            + (f" ({stats.flagged_out} of the filtered are flagged)" if stats.flagged_out else ""),
         )
 
 
