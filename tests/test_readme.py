@@ -117,3 +117,10 @@ def test_python_examples_run(
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
     assert capsys.readouterr().out.strip()
+
+
+def test_documented_fields_are_the_output_fields() -> None:
+    from microinf.models import OUTPUT_FIELDS
+
+    sentence = README.split("**Fields** of every record: `", 1)[1].split("`", 1)[0]
+    assert [f.strip() for f in " ".join(sentence.split()).split(",")] == list(OUTPUT_FIELDS)
