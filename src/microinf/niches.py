@@ -40,7 +40,6 @@ BUILTIN: dict[str, str] = {
 }
 CATEGORY_WEIGHT = 0.6  # a category names the niche or one of its keywords
 BIO_WEIGHT = 0.4  # bio words and hashtags: BIO_WEIGHT * (1 - 0.5**hits), saturating
-DEFAULT_MIN_RELEVANCE = 0.25  # a category match, or two bio keywords
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -80,14 +79,6 @@ def niche_table(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, N
         phrases = (words(k.replace("-", " ")).strip() for k in [name, *keywords])
         table[name] = Niche(name, tuple(dict.fromkeys(p for p in phrases if p)))
     return table
-
-
-def _hits_needed(share: float) -> int | None:
-    """The fewest bio keywords whose part of the relevance reaches `share` (None: never)."""
-    for hits in range(1, 12):
-        if BIO_WEIGHT * (1 - 0.5**hits) >= share - 1e-9:
-            return hits
-    return None
 
 
 @dataclass

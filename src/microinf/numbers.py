@@ -17,11 +17,6 @@ _GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\
 MAX_FOLLOWERS = 10_000_000_000
 
 
-def is_missing(text: str) -> bool:
-    """True when a cell means "no value" rather than zero."""
-    return text.strip().lower() in MISSING
-
-
 def parse_number(text: str) -> float | None:
     """A number from a cell, with K/M/B suffixes and separators; None when missing.
 

@@ -71,11 +71,6 @@ class Stats:
         """Rows that became creators (shown or left out by a flag)."""
         return self.read - self.rejected - self.duplicates
 
-    @property
-    def left_out(self) -> int:
-        """Creators that a flag left out of the output."""
-        return self.filtered + self.beyond_top
-
 
 @dataclass
 class Result:

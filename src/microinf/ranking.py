@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections.abc import Iterable
 
 from .flags import check_flags
@@ -48,10 +47,6 @@ def engagement_quality(rate: float | None, typical: float) -> float:
     if rate is None or rate <= 0:
         return 0.0
     return rate / (rate + typical)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
 
 
 class Scorer:

@@ -36,10 +36,6 @@ class TierIndex:
         """Tier names, lowest first."""
         return list(self.names_)
 
-    def get(self, name: str) -> TierSpec:
-        """The tier of a name."""
-        return self.tiers[self.names_.index(name)]
-
 
 class TierRules:
     """The default tiers and each platform's own, as one lookup."""
