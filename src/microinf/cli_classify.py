@@ -10,6 +10,7 @@ import typer
 
 from .cli import app, errors_to_exit_codes, warn
 from .cli_output import emit, rejects_writer, report, split_map
+from .sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
 
 
 class InputFormat(StrEnum):
@@ -167,7 +168,7 @@ def classify(
             help="Largest download from a URL, in bytes.",
             rich_help_panel="Input",
         ),
-    ] = 512 * 1024 * 1024,
+    ] = DEFAULT_MAX_BYTES,
     timeout: Annotated[
         float,
         typer.Option(
@@ -176,7 +177,7 @@ def classify(
             help="Give up on a URL that sends nothing for this long.",
             rich_help_panel="Input",
         ),
-    ] = 30.0,
+    ] = READ_TIMEOUT,
     on_error: Annotated[
         OnError,
         typer.Option(
@@ -218,13 +219,10 @@ def classify(
         if len(delimiter) != 1:
             raise typer.BadParameter("give one character", param_hint="--delimiter")
     with errors_to_exit_codes():
-        from . import http
         from .config import load_tiers, resolve_tiers_path
         from .pipeline import Query, ReadOptions
         from .pipeline import classify as run
 
-        http.settings["max_bytes"] = max_bytes
-        http.settings["read_timeout"] = timeout
         writer = rejects_writer(rejects)
         options = ReadOptions(
             input_format=input_format.value if input_format else None,
@@ -235,6 +233,8 @@ def classify(
             on_error=on_error.value,
             rejects=writer.write if writer else None,
             keep_duplicates=keep_duplicates,
+            max_bytes=max_bytes,
+            timeout=timeout,
         )
         bar = None
         if sys.stderr.isatty():

@@ -9,14 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import SourceError
+from .sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
 
 CONNECT_TIMEOUT = 10.0
-READ_TIMEOUT = 30.0
 MAX_REDIRECTS = 5
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024
-
-# set by the command line (--max-bytes, --timeout); the library reads these defaults
-settings: dict[str, float] = {"max_bytes": DEFAULT_MAX_BYTES, "read_timeout": READ_TIMEOUT}
 
 
 @dataclass
@@ -68,12 +64,14 @@ class _Body(io.RawIOBase):
 
 
 @contextlib.contextmanager
-def open_url(url: str, max_bytes: int | None = None) -> Iterator[Response]:
+def open_url(
+    url: str, max_bytes: int = DEFAULT_MAX_BYTES, read_timeout: float = READ_TIMEOUT
+) -> Iterator[Response]:
     """GET a URL and stream its body; every failure is a SourceError naming the URL."""
     import httpx
 
-    limit = int(max_bytes if max_bytes is not None else settings["max_bytes"])
-    timeout = httpx.Timeout(settings["read_timeout"], connect=CONNECT_TIMEOUT)
+    limit = max_bytes
+    timeout = httpx.Timeout(read_timeout, connect=CONNECT_TIMEOUT)
     try:
         with (
             httpx.Client(

@@ -15,7 +15,7 @@ from .models import Creator
 from .niches import NicheMatcher
 from .ranking import Scorer, rank
 from .records import Prefilter, RecordReader, RowError
-from .sources import display_name, open_source
+from .sources import DEFAULT_MAX_BYTES, READ_TIMEOUT, display_name, open_source
 from .tiers import TierRules
 
 
@@ -48,6 +48,8 @@ class ReadOptions:
     on_error: str = "fail"  # fail | skip
     rejects: Callable[[RowError], None] | None = None  # called with each rejected row
     keep_duplicates: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES  # the largest download from a URL
+    timeout: float = READ_TIMEOUT  # seconds a URL may stay silent
     # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
     progress: Callable[[str, int, int | None, int], None] | None = None
 
@@ -118,9 +120,8 @@ def iter_creators(
         live: list[RecordReader] = []
         on_bytes = None
         if options.progress is not None:
-            on_bytes = _hook(options.progress, display_name(spec), _size(spec), live)
-
-        with open_source(spec, on_bytes) as opened:
+            on_bytes = _hook(options.progress, display_name(spec), live)
+        with open_source(spec, on_bytes, options.max_bytes, options.timeout) as opened:
             fmt = detect_format(opened, options.input_format)
             table = read_table(
                 opened, fmt, delimiter=options.delimiter, records_path=options.records
@@ -149,24 +150,12 @@ def iter_creators(
 
 
 def _hook(
-    report: Callable[[str, int, int | None, int], None],
-    name: str,
-    size: int | None,
-    live: list[RecordReader],
-) -> Callable[[int], None]:
-    def on_bytes(done: int) -> None:
-        report(name, done, size, live[0].live if live else 0)
+    report: Callable[[str, int, int | None, int], None], name: str, live: list[RecordReader]
+) -> Callable[[int, int | None], None]:
+    def on_bytes(done: int, total: int | None) -> None:
+        report(name, done, total, live[0].live if live else 0)
 
     return on_bytes
-
-
-def _size(spec: str) -> int | None:
-    import os
-
-    try:
-        return os.stat(spec).st_size if spec != "-" and "://" not in spec else None
-    except OSError:
-        return None
 
 
 def check_query(query: Query, index: TierRules) -> None:

@@ -13,6 +13,8 @@ from typing import BinaryIO
 from .errors import SourceError
 
 HEAD_SIZE = 64 * 1024
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024  # --max-bytes for URLs
+READ_TIMEOUT = 30.0  # --timeout: seconds of silence before a URL is given up
 
 
 @dataclass
@@ -52,10 +54,13 @@ class _Prefixed(io.RawIOBase):
 class _Counting(io.RawIOBase):
     """Reports the bytes read from the underlying source (compressed bytes for gzip)."""
 
-    def __init__(self, raw: BinaryIO, on_bytes: Callable[[int], None]) -> None:
+    def __init__(
+        self, raw: BinaryIO, on_bytes: Callable[[int, int | None], None], total: int | None
+    ) -> None:
         super().__init__()
         self._raw = raw
         self._on_bytes = on_bytes
+        self._total = total
         self.done = 0
 
     def readable(self) -> bool:
@@ -66,7 +71,7 @@ class _Counting(io.RawIOBase):
         n = len(data)
         buffer[:n] = data
         self.done += n
-        self._on_bytes(self.done)
+        self._on_bytes(self.done, self._total)
         return n
 
 
@@ -93,8 +98,16 @@ def display_name(spec: str) -> str:
 
 
 @contextlib.contextmanager
-def open_source(spec: str, on_bytes: Callable[[int], None] | None = None) -> Iterator[Opened]:
-    """Open a path, `-` or a URL as a buffered binary stream, gunzipping when needed."""
+def open_source(
+    spec: str,
+    on_bytes: Callable[[int, int | None], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    read_timeout: float = READ_TIMEOUT,
+) -> Iterator[Opened]:
+    """Open a path, `-` or a URL as a buffered binary stream, gunzipping when needed.
+
+    `on_bytes(read, total)` hears of the bytes read; the URL limits apply to URLs only.
+    """
     name = display_name(spec)
     if "://" in spec and not is_url(spec):
         scheme = spec.split("://", 1)[0]
@@ -111,14 +124,14 @@ def open_source(spec: str, on_bytes: Callable[[int], None] | None = None) -> Ite
         elif is_url(spec):
             from .http import open_url
 
-            response = stack.enter_context(open_url(spec))
+            response = stack.enter_context(open_url(spec, max_bytes, read_timeout))
             raw, size, content_type = response.stream, response.size, response.content_type
         else:
             raw = stack.enter_context(_open_path(spec))
             with contextlib.suppress(OSError):
                 size = _file_size(spec)
         if on_bytes is not None:
-            raw = _Counting(raw, on_bytes)  # type: ignore[assignment]
+            raw = _Counting(raw, on_bytes, size)  # type: ignore[assignment]
         head = _read_head(raw)
         if head[:2] == b"\x1f\x8b":
             gz = gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, raw)), mode="rb")
