@@ -79,7 +79,7 @@ def impact(
     result = Impact()
     for c in iter_creators(sources, options, prefilter=Prefilter(before)):
         result.creators += 1
-        a, b = before.lookup(c.followers, c.platform), after.lookup(c.followers, c.platform)
+        a, b = c.tier, after.lookup(c.followers, c.platform)  # the reader set the old tier
         result.matrix[(a, b)] += 1
         if a != b:
             result.movers.append(Mover(c.handle, c.platform, c.followers, a, b))

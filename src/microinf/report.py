@@ -65,12 +65,11 @@ def _rows(results: Sequence[FileResult]) -> list[tuple[str, int, int, str, str]]
 def format_text(results: Sequence[FileResult], strict: bool) -> str:
     """FILE:LINE:COL: severity: message lines, then a one-line summary."""
     lines = []
-    for path, line, col, severity, message in _rows(results):
+    rows = _rows(results)
+    for path, line, col, severity, message in rows:
         where = f"{path}:{line}:{col}" if line else path
         lines.append(f"{where}: {severity}: {message}")
-    counts = {
-        s: sum(1 for row in _rows(results) if row[3] == s) for s in ("error", "warning", "note")
-    }
+    counts = {s: sum(1 for row in rows if row[3] == s) for s in ("error", "warning", "note")}
     failed = sum(1 for r in results if r.failed(strict))
     parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     files = f"{len(results)} file{'s' if len(results) != 1 else ''} checked"
