@@ -238,7 +238,7 @@ def classify(
         )
         bar = None
         if sys.stderr.isatty():
-            from .render import ProgressBar
+            from .render_progress import ProgressBar
 
             bar = ProgressBar()
             options.progress = bar

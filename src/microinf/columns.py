@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .models import RESERVED
+
 FIELDS = (
     "handle",
     "platform",
@@ -187,6 +189,28 @@ def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> 
         else:
             result.competing.append((name, result.fields[name], column))
     return result
+
+
+@dataclass
+class Plan:
+    """How one source's columns feed creator fields."""
+
+    columns: ColumnMap
+    passthrough: list[str]  # input columns kept as they are
+    output_names: list[str]  # their output names (input_<name> when they clash)
+
+
+def plan_for(headers: list[str], overrides: dict[str, str] | None = None) -> Plan:
+    """Map headers to fields once; every other column passes through."""
+    columns = map_columns(headers, overrides)
+    used = columns.used()
+    passthrough = [h for h in headers if h not in used]
+    names = []
+    for h in passthrough:
+        clean = h.replace("\ufeff", "").strip() or "column"
+        key = normalise(clean).replace(" ", "_")
+        names.append(f"input_{clean}" if key in RESERVED or clean in RESERVED else clean)
+    return Plan(columns, passthrough, names)
 
 
 _PROFILE = re.compile(

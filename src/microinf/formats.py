@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -12,6 +11,7 @@ from typing import Any, BinaryIO, cast
 
 from .errors import DataError, UsageError
 from .sources import Opened
+from .textcodec import choose_encoding, decode_head
 
 FORMATS = ("csv", "tsv", "json", "jsonl", "yaml")
 _EXTENSIONS = {
@@ -70,7 +70,7 @@ def detect_format(opened: Opened, forced: str | None = None) -> str:
 
 def sniff(head: bytes) -> str:
     """The format of some bytes: JSON, JSONL, YAML or CSV."""
-    text = _decode_head(head).lstrip()
+    text = decode_head(head).lstrip()
     if text.startswith("["):
         return "json"
     if text.startswith("{"):
@@ -86,48 +86,6 @@ def sniff(head: bytes) -> str:
     if first.rstrip().endswith(":") and "," not in first:
         return "yaml"
     return "csv"
-
-
-def _decode_head(head: bytes) -> str:
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if head.startswith(bom):
-            return head.decode(encoding, errors="ignore")
-    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
-
-
-class _Fallback:
-    """Counts bytes that were not UTF-8 and were read as Windows-1252 instead."""
-
-    hits = 0
-
-
-def _cp1252(err: UnicodeError) -> tuple[str, int]:
-    assert isinstance(err, UnicodeDecodeError)
-    _Fallback.hits += 1
-    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
-
-
-codecs.register_error("microinf-cp1252", _cp1252)
-FALLBACK_NOTE = "some bytes are not UTF-8; they were read as Windows-1252 (cp1252)"
-
-
-def fallback_hits() -> int:
-    """How many undecodable UTF-8 sequences were read as cp1252 so far (for the notice)."""
-    return _Fallback.hits
-
-
-def choose_encoding(head: bytes) -> tuple[str, str | None]:
-    """The encoding of a text source and a note when it was a guess."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", None
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", None
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
-            return "cp1252", "not valid UTF-8; read as Windows-1252 (cp1252)"
-    return "utf-8", None
 
 
 def sniff_delimiter(sample: str) -> str:

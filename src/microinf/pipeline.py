@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from .budget import Choice, choose
 from .config import LoadedTiers, load_tiers
 from .errors import SourceError, UsageError
-from .formats import FALLBACK_NOTE, detect_format, fallback_hits, read_table
+from .formats import detect_format, read_table
 from .models import Creator
 from .niches import NicheMatcher
 from .ranking import Scorer, rank
 from .records import Prefilter, RecordReader, RowError
 from .sources import DEFAULT_MAX_BYTES, READ_TIMEOUT, display_name, open_source
+from .textcodec import FALLBACK_NOTE, fallback_hits
 from .tiers import TierRules
 
 

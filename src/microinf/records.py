@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .columns import ColumnMap, map_columns, normalise, profile_from_url
+from .columns import Plan, plan_for, profile_from_url
 from .errors import DataError, Location, UsageError
 from .formats import Table
-from .models import RESERVED, Creator, TiersConfig
+from .models import Creator, TiersConfig
 from .niches import NicheMatcher
 from .numbers import MAX_FOLLOWERS, MISSING, parse_rate
 from .tiers import TierRules
@@ -59,28 +59,6 @@ class Prefilter:
     def niche_ok(self, niche: tuple[str, ...], bio: str | None) -> bool:
         """The --niche filter: relevance (categories and bio) at least --min-relevance."""
         return self.niches is None or self.niches.passes(niche, bio, self.min_relevance)
-
-
-@dataclass
-class Plan:
-    """How one source's columns feed creator fields."""
-
-    columns: ColumnMap
-    passthrough: list[str]  # input columns kept as they are
-    output_names: list[str]  # their output names (input_<name> when they clash)
-
-
-def plan_for(headers: list[str], overrides: dict[str, str] | None = None) -> Plan:
-    """Map headers to fields once; every other column passes through."""
-    columns = map_columns(headers, overrides)
-    used = columns.used()
-    passthrough = [h for h in headers if h not in used]
-    names = []
-    for h in passthrough:
-        clean = h.replace("\ufeff", "").strip() or "column"
-        key = normalise(clean).replace(" ", "_")
-        names.append(f"input_{clean}" if key in RESERVED or clean in RESERVED else clean)
-    return Plan(columns, passthrough, names)
 
 
 class RecordReader:

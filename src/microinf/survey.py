@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from .columns import Plan, plan_for
 from .formats import detect_format, read_table
 from .pipeline import ReadOptions
-from .records import Plan, plan_for
 from .sources import open_source
 from .values import flatten
 
