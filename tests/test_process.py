@@ -18,6 +18,20 @@ BIN = Path(sys.executable).parent / "microinf"
 CREATORS = str(EXAMPLES / "creators.csv")
 
 
+def read_terminal(fd: int) -> bytes:
+    """Everything a pseudo-terminal shows until its other side closes."""
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
 def test_json_pipes_into_json_tool() -> None:
     producer = subprocess.Popen(
         [str(BIN), "classify", CREATORS, "--format", "json", "--top", "5"], stdout=subprocess.PIPE
@@ -44,17 +58,9 @@ def test_auto_format_is_a_table_on_a_terminal(tmp_path: Path) -> None:
     if pid == 0:  # the child: stdout is the terminal
         os.chdir(tmp_path)
         os.execv(str(BIN), [str(BIN), "classify", CREATORS, "--top", "3"])
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    output = read_terminal(fd)
     _, status = os.waitpid(pid, 0)
-    text = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode())
+    text = re.sub(r"\x1b\[[0-9;]*m", "", output.decode())
     assert os.waitstatus_to_exitcode(status) == 0
     assert "handle" in text and "tiers: built-in default" in text
     assert not text.lstrip().startswith("[")
@@ -134,18 +140,10 @@ def test_progress_bar_on_a_terminal_stderr_for_slow_sources(tmp_path: Path) -> N
     time.sleep(1.6)  # longer than the bar's one-second delay
     proc.stdin.write(b"".join(b"h%d,%d\n" % (i, i) for i in range(70_000, 140_000)))
     proc.stdin.close()
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    output = read_terminal(master)
     assert proc.wait(timeout=60) == 0
     os.close(master)
-    assert b"rows/s" in b"".join(chunks)
+    assert b"rows/s" in output
     assert len(json.loads(out_path.read_text())) == 140_000
 
 
