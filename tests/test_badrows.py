@@ -149,6 +149,8 @@ def test_map_overrides_and_checks_its_column(run: Run, write: Write) -> None:
     path = write("c.csv", "followers,subscribers,handle\n10,20,ana\n")
     result = run("classify", str(path), "--map", "followers=subscribers", "--fields", "followers")
     assert json.loads(result.stdout) == [{"followers": 20}]
+    loose = run("classify", str(path), "--map", "followers=Subscribers ", "--fields", "followers")
+    assert json.loads(loose.stdout) == [{"followers": 20}]  # matched as headers are: folded
     bad = run("classify", str(path), "--map", "followers=nope")
     assert bad.exit_code == 2 and 'has no column "nope"' in bad.stderr
     assert run("classify", str(path), "--map", "fans=subscribers").exit_code == 2

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .columns import Plan, plan_for, profile_from_url
+from .columns import Plan, normalise, plan_for, profile_from_url
 from .errors import DataError, Location, UsageError
 from .formats import Table
 from .models import Creator, TiersConfig
@@ -95,14 +95,18 @@ class RecordReader:
     def _plan(self, keys: tuple[str, ...]) -> Plan:
         plan = self._plans.get(keys)
         if plan is None:
-            if not self._plans:
-                for name, column in (self.overrides or {}).items():
-                    if column not in keys:
-                        raise UsageError(
-                            f'--map {name}={column}: {self.table.source} has no column "{column}"',
-                            hint="columns: " + ", ".join(show_column(k) for k in keys),
-                        )
-            plan = plan_for(list(keys), self.overrides)
+            overrides = {}
+            for name, column in (self.overrides or {}).items():
+                # the exact name, else the header that folds to the same name ("Engagement avg"
+                # for a header written "Engagement avg" + a line break)
+                found = column if column in keys else _folded(keys).get(normalise(column))
+                if found is None and not self._plans:
+                    raise UsageError(
+                        f'--map {name}={column}: {self.table.source} has no column "{column}"',
+                        hint="columns: " + ", ".join(show_column(k) for k in keys),
+                    )
+                overrides[name] = found or column
+            plan = plan_for(list(keys), overrides)
             self._plans[keys] = plan
             for name, kept, ignored in plan.columns.competing:
                 self.warn(
@@ -281,3 +285,11 @@ class RecordReader:
         if what == "a share" and rate > 1:
             raise fail(col, f'cannot read "{value}" as a share (0-100%)')
         return rate
+
+
+def _folded(keys: tuple[str, ...]) -> dict[str, str]:
+    """Header names by their folded form (the first header wins)."""
+    out: dict[str, str] = {}
+    for key in keys:
+        out.setdefault(normalise(key), key)
+    return out
