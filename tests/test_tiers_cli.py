@@ -157,6 +157,14 @@ def test_diff_lists_changes_and_movers(run: Run, write: Write) -> None:
     assert {"from": None, "to": None, "count": 1} in out["matrix"]
     table = run("tiers", "diff", str(old), str(new), "--on", str(creators), "--format", "table")
     assert "4 of 6 creators change tier" in table.stdout
+    tiktok = write(
+        "t.yaml",
+        "version: 1\npreset: standard\nplatforms:\n  tiktok:\n    tiers:\n"
+        "      - {name: small, min: 0, max: 100000}\n      - {name: big, min: 100000}\n",
+    )
+    args = ["--on", str(creators), "--platform-default", "tiktok", "--format", "json"]
+    moved = json.loads(run("tiers", "diff", str(old), str(tiktok), *args).stdout)
+    assert moved["creators"] == 6 and len(moved["movers"]) == 6
 
 
 def test_classify_uses_platform_tiers(run: Run, write: Write) -> None:

@@ -127,6 +127,9 @@ def diff(
         list[str] | None,
         typer.Option(metavar="SOURCE", help="Creator lists to classify (repeatable)."),
     ] = None,
+    platform_default: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Platform of --on rows that name none.")
+    ] = None,
     output_format: Annotated[
         ShowFormat | None, typer.Option("--format", help="table or json.")
     ] = None,
@@ -138,11 +141,13 @@ def diff(
     with errors_to_exit_codes():
         from .config import load_tiers
         from .diff import config_changes, impact
+        from .pipeline import ReadOptions
         from .render_tiers import render_diff
 
         before, after = load_tiers(old), load_tiers(new)
         changes = config_changes(before.config, after.config)
-        moved = impact(before.config, after.config, on) if on else None
+        options = ReadOptions(platform_default=platform_default)
+        moved = impact(before.config, after.config, on, options) if on else None
         fmt = output_format.value if output_format else None
         if fmt is None:
             fmt = "table" if sys.stdout.isatty() else "json"
