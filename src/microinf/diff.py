@@ -77,7 +77,12 @@ def impact(
     """Classify every creator under both configs."""
     before, after = TierRules(old), TierRules(new)
     result = Impact()
+    seen: set[tuple[str | None, str]] = set()
     for c in iter_creators(sources, options, prefilter=Prefilter(before)):
+        key = (c.platform, c.handle.casefold())  # duplicates count once, as classify merges them
+        if key in seen:
+            continue
+        seen.add(key)
         result.creators += 1
         a, b = c.tier, after.lookup(c.followers, c.platform)  # the reader set the old tier
         result.matrix[(a, b)] += 1
