@@ -87,7 +87,7 @@ def precision_at_20(seed: int) -> float:
     import tempfile
     from pathlib import Path
 
-    from microinf.pipeline import Query, classify
+    from microinf.jobs.classify import Query, classify
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "planted.csv"

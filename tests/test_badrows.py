@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microinf.pipeline import Query, ReadOptions, classify
+from microinf.jobs.classify import Query, ReadOptions, classify
 
 from conftest import Run
 

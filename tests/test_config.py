@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from microinf.config import BUILTIN, ENV_VAR, check_text, load_tiers, resolve_tiers_path
+from microinf.tiers.load import BUILTIN, ENV_VAR, check_text, load_tiers, resolve_tiers_path
 from microinf.errors import ConfigError, SourceError
 
 DATA = Path(__file__).parent / "data" / "tiers"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from microinf.config import parse_tiers
-from microinf.flags import check_flags
+from microinf.tiers.load import parse_tiers
+from microinf.rank.flags import check_flags
 from microinf.models import Creator
-from microinf.ranking import Scorer
-from microinf.settings import FlagsConfig
+from microinf.rank.score import Scorer
+from microinf.tiers.scoring import FlagsConfig
 
 RULES = FlagsConfig()
 BENCH = 0.02

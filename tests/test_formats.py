@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from microinf.pipeline import ReadOptions, iter_creators
+from microinf.jobs.classify import ReadOptions, iter_creators
 
 DATA = Path(__file__).parent / "data" / "formats"
 CASES = sorted(p for p in DATA.iterdir() if not p.name.endswith(".expected.json"))

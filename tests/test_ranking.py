@@ -5,11 +5,12 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microinf.config import load_tiers
-from microinf.models import Creator, TierSpec
-from microinf.niches import NicheMatcher
-from microinf.ranking import Scorer, engagement_quality, order_key, rank, typical_rate
-from microinf.tiers import TierRules
+from microinf.tiers.load import load_tiers
+from microinf.models import Creator
+from microinf.tiers.schema import TierSpec
+from microinf.rank.niches import NicheMatcher
+from microinf.rank.score import Scorer, engagement_quality, order_key, rank, typical_rate
+from microinf.tiers.lookup import TierRules
 
 CONFIG = load_tiers(None).config
 RULES = TierRules(CONFIG)

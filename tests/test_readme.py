@@ -57,7 +57,7 @@ def test_first_command_output_is_pasted_as_printed() -> None:
 def test_every_command_is_documented() -> None:
     from typer.main import get_command
 
-    from microinf.cli import app
+    from microinf.cli.app import app
 
     group = get_command(app)
     names = []
@@ -77,7 +77,7 @@ def test_the_test_command_is_what_ci_runs() -> None:
 
 
 def test_alias_table_matches_the_code() -> None:
-    from microinf.columns import ALIASES
+    from microinf.read.columns import ALIASES
 
     for name, aliases in ALIASES.items():
         row = next(line for line in README.splitlines() if line.startswith(f"| `{name}` |"))

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from microinf.models import OUTPUT_FIELDS, Creator
-from microinf.render import (
+from microinf.render.creators import (
     Meta,
     csv_cell,
     default_fields,

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from microinf.numbers import parse_count
-from microinf.pipeline import Query, ReadOptions, classify
+from microinf.jobs.classify import Query, ReadOptions, classify
 
 from conftest import SHARED_DATA
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microinf.config import builtin_text, load_tiers
-from microinf.tiers import TierIndex
+from microinf.tiers.load import builtin_text, load_tiers
+from microinf.tiers.lookup import TierIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = TierIndex.from_config(load_tiers(None).config)

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microinf.config import check_text
-from microinf.tiers import TierIndex
+from microinf.tiers.load import check_text
+from microinf.tiers.lookup import TierIndex
 
 from conftest import ROOT, Run
 

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "BUILTIN": "config",
-    "LoadedTiers": "config",
-    "load_tiers": "config",
-    "parse_tiers": "config",
-    "resolve_tiers_path": "config",
+    "BUILTIN": "tiers.load",
+    "LoadedTiers": "tiers.load",
+    "load_tiers": "tiers.load",
+    "parse_tiers": "tiers.load",
+    "resolve_tiers_path": "tiers.load",
     "ConfigError": "errors",
     "DataError": "errors",
     "ExitCode": "errors",
@@ -24,18 +24,18 @@ _EXPORTS = {
     "Problem": "errors",
     "SourceError": "errors",
     "Creator": "models",
-    "TierSpec": "models",
-    "TiersConfig": "models",
-    "Query": "pipeline",
-    "ReadOptions": "pipeline",
-    "Result": "pipeline",
-    "Stats": "pipeline",
-    "classify": "pipeline",
-    "iter_creators": "pipeline",
-    "load_creators": "pipeline",
-    "rank": "ranking",
-    "Scorer": "ranking",
-    "TierIndex": "tiers",
+    "TierSpec": "tiers.schema",
+    "TiersConfig": "tiers.schema",
+    "Query": "jobs.classify",
+    "ReadOptions": "jobs.classify",
+    "Result": "jobs.classify",
+    "Stats": "jobs.classify",
+    "classify": "jobs.classify",
+    "iter_creators": "jobs.classify",
+    "load_creators": "jobs.classify",
+    "rank": "rank.score",
+    "Scorer": "rank.score",
+    "TierIndex": "tiers.lookup",
 }
 
 __all__ = [
@@ -67,10 +67,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .config import BUILTIN, LoadedTiers, load_tiers, parse_tiers, resolve_tiers_path
-    from .errors import ConfigError, DataError, ExitCode, MicroinfError, Problem, SourceError
-    from .models import Creator, TiersConfig, TierSpec
-    from .pipeline import (
+    from microinf.errors import (
+        ConfigError,
+        DataError,
+        ExitCode,
+        MicroinfError,
+        Problem,
+        SourceError,
+    )
+    from microinf.jobs.classify import (
         Query,
         ReadOptions,
         Result,
@@ -79,8 +84,17 @@ if TYPE_CHECKING:
         iter_creators,
         load_creators,
     )
-    from .ranking import Scorer, rank
-    from .tiers import TierIndex
+    from microinf.models import Creator
+    from microinf.rank.score import Scorer, rank
+    from microinf.tiers.load import (
+        BUILTIN,
+        LoadedTiers,
+        load_tiers,
+        parse_tiers,
+        resolve_tiers_path,
+    )
+    from microinf.tiers.lookup import TierIndex
+    from microinf.tiers.schema import TiersConfig, TierSpec
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """python -m microinf"""
 
-from .cli import main
+from microinf.cli.app import main
 
 main()
