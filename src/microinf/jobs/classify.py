@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from microinf.errors import SourceError, UsageError
 from microinf.models import Creator
 from microinf.rank.budget import Choice, choose
+from microinf.rank.filters import Filters
 from microinf.rank.niches import NicheMatcher
 from microinf.rank.score import Scorer, rank
 from microinf.read.formats import detect_format, read_table
-from microinf.read.records import Prefilter, RecordReader, RowError
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT, display_name, open_source
+from microinf.read.options import ReadOptions
+from microinf.read.records import RecordReader, RowError
+from microinf.read.sources import display_name, open_source
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
@@ -35,24 +37,6 @@ class Query:
     explain: bool = False  # keep each score's parts
     budget: float | None = None  # choose the best set within this budget
     max_per_tier: int | None = None
-
-
-@dataclass
-class ReadOptions:
-    """How to read sources and what to do with bad rows and duplicates."""
-
-    input_format: str | None = None
-    delimiter: str | None = None
-    records: str | None = None
-    columns: dict[str, str] = field(default_factory=dict)  # --map FIELD=COLUMN
-    platform_default: str | None = None
-    on_error: str = "fail"  # fail | skip
-    rejects: Callable[[RowError], None] | None = None  # called with each rejected row
-    keep_duplicates: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES  # the largest download from a URL
-    timeout: float = READ_TIMEOUT  # seconds a URL may stay silent
-    # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
-    progress: Callable[[str, int, int | None, int], None] | None = None
 
 
 @dataclass
@@ -99,7 +83,7 @@ def iter_creators(
     sources: Sequence[str],
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
-    prefilter: Prefilter | None = None,
+    filters: Filters | None = None,
     counter: _Counter | None = None,
 ) -> Iterator[Creator]:
     """Every creator of the sources, in order; a bad row raises RowError (or is skipped)."""
@@ -131,7 +115,7 @@ def iter_creators(
                 table,
                 options.columns or None,
                 warn,
-                prefilter,
+                filters,
                 platform_default=options.platform_default,
                 on_reject=on_reject if skip or handler is not None else None,
             )
@@ -159,13 +143,36 @@ def _hook(
     return on_bytes
 
 
-def check_query(query: Query, index: TierRules) -> None:
-    """Reject a query that cannot match (an unknown tier name)."""
-    unknown = [t for t in query.tiers if t not in index.names()]
+def filters_for(
+    query: Query, tiers: LoadedTiers, warn: Callable[[str], None] | None = None
+) -> Filters:
+    """The query's filters, compiled once; an unknown tier name is a usage error."""
+    rules = TierRules(tiers.config)
+    unknown = [t for t in query.tiers if t not in rules.names()]
     if unknown:
         raise UsageError(
-            f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(index.names())}"
+            f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(rules.names())}"
         )
+    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
+    if matcher and warn:
+        for name in matcher.unknown:
+            warn(
+                f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
+                "matching the word itself"
+            )
+    min_relevance = query.min_relevance
+    if min_relevance is None:
+        min_relevance = tiers.config.ranking.min_relevance
+    return Filters(
+        rules,
+        tiers=frozenset(query.tiers) or None,
+        platforms=frozenset(p.lower() for p in query.platforms) or None,
+        niches=matcher,
+        min_relevance=min_relevance,
+        min_followers=query.min_followers,
+        max_followers=query.max_followers,
+        exclude_flagged=query.exclude_flagged,
+    )
 
 
 _FILLABLE = (
@@ -205,31 +212,11 @@ def classify(
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
-    index = TierRules(tiers.config)
-    check_query(query, index)
     stats = Stats()
     counter = _Counter()
     columns: dict[str, None] = {}
-    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
-    if matcher and warn:
-        for name in matcher.unknown:
-            warn(
-                f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
-                "matching the word itself"
-            )
-    min_relevance = query.min_relevance
-    if min_relevance is None:
-        min_relevance = tiers.config.ranking.min_relevance
-    scored = Scorer(tiers.config, matcher, query.explain)
-    prefilter = Prefilter(
-        index,
-        tiers=frozenset(query.tiers) or None,
-        platforms=frozenset(p.lower() for p in query.platforms) or None,
-        niches=matcher,
-        min_relevance=min_relevance,
-        min_followers=query.min_followers,
-        max_followers=query.max_followers,
-    )
+    filters = filters_for(query, tiers, warn)
+    scored = Scorer(tiers.config, filters.niches, query.explain)
     flagged_out = 0
     firsts: dict[tuple[str | None, str], Creator] | None = None
     keys: set[tuple[str | None, str]] = set()
@@ -240,7 +227,7 @@ def classify(
     def kept() -> Iterator[Creator]:
         nonlocal flagged_out
         seen_names: set[tuple[str, ...]] = set()
-        for creator in iter_creators(sources, options, warn, prefilter, counter):
+        for creator in iter_creators(sources, options, warn, filters, counter):
             stats.shown += 1
             if firsts is not None:
                 key = (creator.platform, creator.handle.casefold())
@@ -256,7 +243,7 @@ def classify(
                 seen_names.add(creator.extra_names)
                 columns.update(dict.fromkeys(creator.extra_names))
             scored(creator)
-            if query.exclude_flagged and creator.flags:
+            if not filters.flags_ok(creator.flags):
                 flagged_out += 1
                 continue
             yield creator
