@@ -18,8 +18,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microinf.errors import MicroinfError
-from microinf.jobs.classify import Query, classify
+from microinf.errors import MicroinfError, UsageError
+from microinf.jobs.classify import Query, classify, filters_for
 from microinf.read.fastcsv import whole_record
 from microinf.read.options import ReadOptions
 from microinf.read.rows import RowError
@@ -31,7 +31,7 @@ HEADER = [
     "credibility", "price", "email",
 ]  # fmt: skip
 
-TIERS = LoadedTiers(
+PLATFORM_TIERS = LoadedTiers(
     parse_tiers(
         "version: 1\n"
         "preset: standard\n"
@@ -45,6 +45,10 @@ TIERS = LoadedTiers(
     ),
     "tiers.yaml",
 )
+DEFAULT_TIERS = LoadedTiers(
+    parse_tiers("version: 1\npreset: standard\n", "tiers.yaml"), "tiers.yaml"
+)
+TIERS = PLATFORM_TIERS
 
 NUMBERS = st.sampled_from(
     ["", "N/A", "-", "0", "12", "950", "4500", "12500", "12.5K", "48k", "1,204", "1,204,331",
@@ -122,7 +126,7 @@ def _record_lines(text: str) -> dict[int, int]:
 
 
 def _outcome(
-    path: Path, query: Query, on_error: str, lines: dict[int, int] | None
+    path: Path, query: Query, on_error: str, lines: dict[int, int] | None, tiers: LoadedTiers
 ) -> dict[str, Any]:
     def place(line: int) -> int:
         return lines[line] if lines is not None else line
@@ -135,7 +139,7 @@ def _outcome(
 
     options = ReadOptions(on_error=on_error, rejects=reject)
     try:
-        result = classify([str(path)], query, TIERS, options, warn=warnings.append)
+        result = classify([str(path)], query, tiers, options, warn=warnings.append)
     except MicroinfError as exc:
         message = re.sub(r"^.*?:(\d+): ", lambda m: f"@{place(int(m.group(1)))}: ", str(exc))
         return {"error": message, "hint": exc.hint, "rejected": rejected}
@@ -167,9 +171,15 @@ def _outcome(
     queries(),
     st.sampled_from(["fail", "skip"]),
     st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    st.sampled_from([PLATFORM_TIERS, DEFAULT_TIERS]),
 )
 def test_csv_and_json_of_the_same_strings_classify_alike(
-    tmp_path: Path, data: list[dict[str, str]], query: Query, on_error: str, quoting: int
+    tmp_path: Path,
+    data: list[dict[str, str]],
+    query: Query,
+    on_error: str,
+    quoting: int,
+    tiers: LoadedTiers,
 ) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, HEADER, quoting=quoting, lineterminator="\n")
@@ -181,8 +191,8 @@ def test_csv_and_json_of_the_same_strings_classify_alike(
     as_json = tmp_path / "list.json"
     as_json.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-    from_csv = _outcome(as_csv, query, on_error, _record_lines(text))
-    from_json = _outcome(as_json, query, on_error, None)
+    from_csv = _outcome(as_csv, query, on_error, _record_lines(text), tiers)
+    from_json = _outcome(as_json, query, on_error, None, tiers)
     assert from_csv == from_json
 
 
@@ -214,7 +224,30 @@ def test_a_line_is_screened_only_when_the_csv_module_ends_its_record_there() -> 
             line = "".join(chars) + "\n"
             reader = csv.reader(io.StringIO(line + "next\n", newline=""), strict=False)
             next(reader)
-            if whole(line):
+            if whole(line.encode()):
                 checked += 1
                 assert reader.line_num == 1, repr(line)
     assert checked > 1000
+
+
+@given(
+    st.integers(min_value=0, max_value=3_000_000),
+    queries(),
+    st.sampled_from([PLATFORM_TIERS, DEFAULT_TIERS]),
+)
+def test_the_size_screen_says_what_the_size_filter_says(
+    followers: int, query: Query, tiers: LoadedTiers
+) -> None:
+    try:
+        filters = filters_for(query, tiers)
+    except UsageError:  # a tier the config does not have
+        return
+    screen = filters.size_screen()
+    if screen is None:
+        return
+    if tiers is DEFAULT_TIERS:
+        assert screen(followers) == filters.size_ok(followers, filters.rules.lookup(followers))
+    else:  # with per-platform tiers only the bounds are screened: never stricter than the filter
+        for platform in (None, "tiktok", "instagram"):
+            if filters.size_ok(followers, filters.rules.lookup(followers, platform)):
+                assert screen(followers)

@@ -9,7 +9,7 @@ it cannot be read), then tier, follower bounds and platform; flags come after sc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from microinf.models import Creator
@@ -69,6 +69,26 @@ class Filters:
             return None
         return self.niches.screen
 
+    def size_screen(self) -> Callable[[int], bool] | None:
+        """A test of a follower count alone: False when no creator with it can pass --tier,
+        --min-followers and --max-followers; None when there is nothing to test.
+
+        With per-platform tiers, the tier depends on the platform, so only the bounds are tested.
+        """
+        lo = self.min_followers if self.min_followers is not None else 0
+        hi = self.max_followers
+        if self.tiers is None or self.rules.platforms:
+            if self.min_followers is None and hi is None:
+                return None
+            return SizeTest(((lo, None if hi is None else hi + 1),))
+        spans = [
+            (max(t.min, lo), t.max if hi is None else min(t.max or hi + 1, hi + 1))
+            for t in self.rules.default.tiers
+            if t.name in self.tiers
+        ]
+        spans = [(a, b) for a, b in spans if b is None or a < b]
+        return SizeTest(tuple(spans))
+
     def reasons(self, c: Creator, relevance: float | None) -> list[str]:
         """Every filter that leaves this creator out, each with its reason."""
         out = []
@@ -89,3 +109,15 @@ class Filters:
         if not self.flags_ok(c.flags):
             out.append(f"--exclude-flagged: flagged {', '.join(c.flags)}")
         return out
+
+
+class SizeTest:
+    """Follower counts in any of some spans [a, b) (b None: no end)."""
+
+    def __init__(self, spans: tuple[tuple[int, int | None], ...]) -> None:
+        self.spans = spans
+        # one closed span, for loops that test it inline
+        self.span = (spans[0][0], spans[0][1]) if len(spans) == 1 and spans[0][1] else None
+
+    def __call__(self, n: int) -> bool:
+        return any(a <= n and (b is None or n < b) for a, b in self.spans)

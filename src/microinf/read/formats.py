@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, TextIO, cast
+from operator import methodcaller
+from typing import Any, BinaryIO, cast
 
 from microinf.errors import DataError, UsageError
 from microinf.read.sources import Opened
@@ -49,7 +50,8 @@ class Table:
     header: list[str] | None = None
     notes: list[str] = field(default_factory=list)
     csv_reader: Any = None  # the csv.reader behind `rows`
-    text: TextIO | None = None  # a CSV body's text, after the header
+    lines: Iterator[bytes] | None = None  # a CSV body's lines, as UTF-8 bytes
+    decode: Callable[[bytes], str] | None = None  # one line of `lines` as text
     delimiter: str | None = None
     body_line: int = 1  # the line the body starts on
 
@@ -136,29 +138,64 @@ def _text(opened: Opened, notes: list[str]) -> io.TextIOWrapper:
 
 def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
     notes: list[str] = []
-    text = _text(opened, notes)
+    encoding, _ = choose_encoding(opened.head)
     if delimiter is None:
-        encoding, _ = choose_encoding(opened.head)
-        sample = opened.head.decode(encoding, errors="ignore")
-        delimiter = sniff_delimiter(sample)
-    reader = csv.reader(text, delimiter=delimiter, strict=False)
+        delimiter = sniff_delimiter(opened.head.decode(encoding, errors="ignore"))
+    lines: Iterator[bytes]
+    if encoding in ("utf-8", "utf-8-sig"):
+        # UTF-8 decodes line by line as it decodes whole, so lines stay bytes until wanted
+        stream = cast(BinaryIO, opened.stream)
+        # a line ends at LF or CRLF; a file that also ends lines with a lone CR (old Mac
+        # exports) has them split where text mode would split them, at some cost
+        lines = byte_lines(stream) if _lone_cr(opened.head) else iter(stream)
+        decode = methodcaller("decode", "utf-8", UTF8_ERRORS)
+        reader = csv.reader(_header_lines(lines, encoding), delimiter=delimiter, strict=False)
+    else:
+        text = _text(opened, notes)
+        reader = csv.reader(text, delimiter=delimiter, strict=False)
+        lines = (line.encode("utf-8", "surrogatepass") for line in text)
+        decode = methodcaller("decode", "utf-8", "surrogatepass")
     try:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
         raise encoding_error(opened.name, 1, exc) from None
+    body = csv.reader(map(decode, lines), delimiter=delimiter, strict=False)
     table = Table(
         opened.name,
         fmt,
         iter(()),
         header=unique_names(header or []),
         notes=notes,
-        csv_reader=reader,
-        text=text,
+        csv_reader=body,
+        lines=lines,
+        decode=decode,
         delimiter=delimiter,
         body_line=reader.line_num + 1,
     )
-    table.rows = csv_rows(reader, opened.name)
+    table.rows = csv_rows(body, opened.name, reader.line_num)
     return table
+
+
+UTF8_ERRORS = "microinf-cp1252"
+
+
+def byte_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of a binary stream, split where text mode with newline="" splits them."""
+    for line in stream:
+        if b"\r" in line and (line.count(b"\r") > 1 or not line.endswith((b"\r\n", b"\r"))):
+            yield from line.splitlines(keepends=True)
+        else:
+            yield line
+
+
+def _lone_cr(head: bytes) -> bool:
+    return b"\r" in head.replace(b"\r\n", b"")
+
+
+def _header_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
+    # the csv module asks for a line only while the header record goes on: the body is left
+    for i, line in enumerate(lines):
+        yield line.decode(encoding if i == 0 else "utf-8", UTF8_ERRORS)
 
 
 def unique_names(header: list[str]) -> list[str]:
@@ -182,14 +219,17 @@ def encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:
     )
 
 
-def csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) for each non-blank record; the line is where the record starts."""
-    start = reader.line_num + 1
+def csv_rows(reader: Any, name: str, offset: int = 0) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) for each non-blank record; the line is where the record starts.
+
+    `offset` is the number of lines read before `reader` started (the header's).
+    """
+    start = reader.line_num + 1 + offset
     try:
         for cells in reader:
             if cells:
                 yield start, cells
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + offset
     except UnicodeDecodeError as exc:
         raise encoding_error(name, start, exc) from None
     except csv.Error as exc:

@@ -88,9 +88,7 @@ class RecordReader:
                 read = n
 
             self.track(lambda: self.seen)
-            yield from csv_creators(
-                self.table, layout, self.cells, self.filters.screen_keys(), count
-            )
+            yield from csv_creators(self.table, layout, self.cells, self.filters, count)
             return
         source = self.table.source
         for number, record in self.table.rows:

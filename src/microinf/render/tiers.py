@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from microinf.numbers import human
 from microinf.render.registry import auto, register
-from microinf.tiers.schema import TierSpec
 
 if TYPE_CHECKING:
     from microinf.jobs.impact import Impact
+    from microinf.tiers.schema import TierSpec
 
 
 def span(tier: TierSpec) -> str:
