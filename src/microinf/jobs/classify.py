@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from microinf.errors import SourceError, UsageError
 from microinf.models import Creator
 from microinf.rank.budget import Choice, choose
+from microinf.rank.engagement import apply_engagement
 from microinf.rank.niches import NicheMatcher
+from microinf.rank.peers import Key, PeerBand, PeerStats
 from microinf.rank.score import Scorer, rank
 from microinf.read.formats import detect_format, read_table
 from microinf.read.records import Prefilter, RecordReader, RowError
@@ -35,6 +37,7 @@ class Query:
     explain: bool = False  # keep each score's parts
     budget: float | None = None  # choose the best set within this budget
     max_per_tier: int | None = None
+    peers: bool = False  # compare rates with the input's own peers (a first pass)
 
 
 @dataclass
@@ -84,6 +87,7 @@ class Result:
     tiers: LoadedTiers
     columns: dict[str, None] = field(default_factory=dict)  # passthrough names, in order
     choice: Choice | None = None  # what --budget chose
+    peers: dict[Key, PeerBand] = field(default_factory=dict)  # --peers: the groups compared
 
 
 class _Counter:
@@ -194,6 +198,33 @@ def fill(first: Creator, later: Creator) -> bool:
     return changed
 
 
+def peer_bands(
+    sources: Sequence[str], tiers: LoadedTiers, options: ReadOptions | None = None
+) -> dict[Key, PeerBand]:
+    """A first pass: each platform and tier's median rate and spread, where there are enough."""
+    if "-" in sources:
+        raise UsageError(
+            "--peers reads the input twice, and stdin can be read only once",
+            hint="save the input to a file and pass its path",
+        )
+    quiet = ReadOptions(
+        **{**vars(options or ReadOptions()), "on_error": "skip", "rejects": None, "progress": None}
+    )
+    index = TierRules(tiers.config)
+    stats = PeerStats()
+    seen: set[tuple[str | None, str]] = set()
+    for creator in iter_creators(sources, quiet):
+        if not quiet.keep_duplicates:
+            key = (creator.platform, creator.handle.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+        creator.tier = index.lookup(creator.followers, creator.platform)
+        apply_engagement(creator)
+        stats.add(creator, tiers.config.flags.comment_ratio.min_likes)
+    return stats.bands(tiers.config.ranking.peer_min)
+
+
 def classify(
     sources: Sequence[str],
     query: Query | None = None,
@@ -220,7 +251,8 @@ def classify(
     min_relevance = query.min_relevance
     if min_relevance is None:
         min_relevance = tiers.config.ranking.min_relevance
-    scored = Scorer(tiers.config, matcher, query.explain)
+    peers = peer_bands(sources, tiers, options) if query.peers else {}
+    scored = Scorer(tiers.config, matcher, query.explain, peers)
     prefilter = Prefilter(
         index,
         tiers=frozenset(query.tiers) or None,
@@ -284,7 +316,7 @@ def classify(
     stats.flagged_out = flagged_out
     stats.shown = len(ranked)
     stats.beyond_top = unique - stats.shown - stats.not_chosen
-    return Result(ranked, stats, tiers, columns, choice)
+    return Result(ranked, stats, tiers, columns, choice, peers)
 
 
 load_creators = iter_creators

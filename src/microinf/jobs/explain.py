@@ -67,9 +67,9 @@ def explain(
     if not found:
         return []
     matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
-    scorer = Scorer(tiers.config, matcher, explain=True)
     explained = Query(**{**vars(query), "explain": True})
     result = classify(sources, explained, tiers, quiet)
+    scorer = Scorer(tiers.config, matcher, explain=True, peers=result.peers)
     ranks = {(c.platform, c.handle.casefold()): i for i, c in enumerate(result.creators, 1)}
     min_rel = query.min_relevance
     if min_rel is None:
