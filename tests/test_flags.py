@@ -40,18 +40,20 @@ def test_engagement_against_the_band(rate: float, expected: list[str]) -> None:
     assert names(engagement_rate=rate) == expected
 
 
-def test_a_rate_signal_grows_from_nothing_to_full_at_twice_beyond() -> None:
+def test_a_rate_signal_grows_from_nothing_towards_full_without_a_plateau() -> None:
     assert signals(engagement_rate=0.0801)["implausible_engagement"] < 0.01
-    assert signals(engagement_rate=0.16)["implausible_engagement"] == pytest.approx(1.0)
-    assert signals(engagement_rate=0.113)["implausible_engagement"] == pytest.approx(0.5, abs=0.01)
-    assert signals(engagement_rate=0.0025)["low_engagement"] == pytest.approx(1.0)
+    assert signals(engagement_rate=0.16)["implausible_engagement"] == pytest.approx(0.75)
+    assert signals(engagement_rate=0.32)["implausible_engagement"] == pytest.approx(0.9375)
+    assert signals(engagement_rate=0.0025)["low_engagement"] == pytest.approx(0.75)
     assert signals(engagement_rate=0.0)["low_engagement"] == 1.0
 
 
-def test_ceiling_is_full_strength_whatever_the_band() -> None:
+def test_the_ceiling_is_the_top_whatever_the_band() -> None:
     wide = Band(typical=0.2, low=0.05, high=5.0, source="published", good=5.0)
-    c = Creator(handle="x", followers=500, engagement_rate=1.01)
-    assert [(n, s) for n, _, s in check_flags(c, wide, RULES)] == [("implausible_engagement", 1.0)]
+    c = Creator(handle="x", followers=500, engagement_rate=2.0)
+    assert [(n, s) for n, _, s in check_flags(c, wide, RULES)] == [("implausible_engagement", 0.75)]
+    c.engagement_rate = 1.0
+    assert check_flags(c, wide, RULES) == []
 
 
 def test_no_band_no_rate_signal() -> None:
@@ -116,7 +118,7 @@ def test_the_cost_is_continuous_and_grows_with_the_signals(a: float, b: float) -
     assert abs(near - penalty_factor(low, 0.15, 0.5)) < 1e-5
     assert penalty_factor(1.0, 0.15, 0.5) == pytest.approx(0.85)
     assert penalty_factor(2.0, 0.15, 0.5) == pytest.approx(0.425)
-    assert ramp(1.0) == 0.0 and ramp(2.0) == 1.0 and ramp(8.0) == 1.0
+    assert ramp(1.0) == 0.0 and ramp(2.0) == 0.75 and ramp(4.0) < ramp(8.0) < 1.0
 
 
 def test_signals_can_be_turned_off_and_cost_the_score() -> None:

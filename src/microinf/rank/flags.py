@@ -1,7 +1,8 @@
 """Authenticity signals: each a rule on a creator's own numbers, a strength and a sentence.
 
-A rate signal grows smoothly from 0 at the edge of the plausible range to 1 at twice as far
-(log scale), so the score has no cliff; the other signals are whole. Their sum decides the
+A signal measured against a band grows smoothly with the distance beyond its edge: strength
+1 - (edge / value)^2 above a top (1 - (value / edge)^2 under a floor), so 0 at the edge, 0.75 at
+twice as far, towards 1 beyond; the score has no cliff and no plateau. The other signals are whole. Their sum decides the
 severity: nothing, a `review` (at most one signal's worth) or a `flag` (corroborated).
 """
 
@@ -16,7 +17,6 @@ from microinf.tiers.scoring import FlagsConfig
 
 Signal = tuple[str, str, float]  # name, reason, strength
 STRONG = 2.0  # a vendor's own verdict (low credibility) is a flag on its own
-_LN2 = math.log(2)
 
 
 def _pct(rate: float) -> str:
@@ -24,8 +24,8 @@ def _pct(rate: float) -> str:
 
 
 def ramp(ratio: float) -> float:
-    """0 at ratio 1, 1 at ratio 2 and beyond, log-linear between."""
-    return min(1.0, max(0.0, math.log(ratio) / _LN2)) if ratio > 1 else 0.0
+    """A signal's strength at `ratio` times beyond its edge: 1 - 1/ratio^2 (0 at 1, 0.75 at 2)."""
+    return 1.0 - 1.0 / (ratio * ratio) if ratio > 1 else 0.0
 
 
 def check_flags(
@@ -50,11 +50,12 @@ def check_flags(
                 strength,
             ))  # fmt: skip
         high = rules.implausible_engagement
-        if high.enabled and (rate > band.high or rate > high.ceiling):
-            strength = 1.0 if rate > high.ceiling else max(ramp(rate / band.high), 1e-4)
+        top = min(band.high, high.ceiling)
+        if high.enabled and rate > top:
+            strength = max(ramp(rate / top), 1e-4)
             found.append((
                 "implausible_engagement",
-                f"engagement {_pct(rate)} is over {_pct(band.high)}, the top of the plausible "
+                f"engagement {_pct(rate)} is over {_pct(top)}, the top of the plausible "
                 f"range of {of}: engagement pods or bought likes?",
                 strength,
             ))  # fmt: skip

@@ -50,14 +50,19 @@ class _Histogram:
         self.total += 1
 
     def median_bin(self, counts: Iterable[tuple[float, int]]) -> float:
-        """The middle value (by weight) of (value, count) pairs."""
+        """The median of (value, count) pairs: the middle value, or the mean of the two middle."""
         ordered = sorted(counts)
-        half, seen = self.total / 2, 0
+        lower_rank, upper_rank = (self.total + 1) // 2, self.total // 2 + 1  # 1-based
+        lower = upper = ordered[-1][0]
+        seen = 0
         for value, count in ordered:
+            if seen < lower_rank <= seen + count:
+                lower = value
+            if seen < upper_rank <= seen + count:
+                upper = value
+                break
             seen += count
-            if seen >= half:
-                return value
-        return ordered[-1][0]
+        return (lower + upper) / 2
 
     def band(self) -> PeerBand:
         middle = [(LOWEST + (i + 0.5) * STEP, n) for i, n in self.counts.items()]

@@ -83,30 +83,35 @@ class Scorer:
         low = typical * rules.low_engagement.below_ratio
         high = good * rules.implausible_engagement.above_ratio
         peer = self.peers.get(key)
-        if peer is not None:
+        if peer is not None and source == "none":
+            # no band to shift: the peers' own spread (robust sigma from the MAD) makes one
             spread = self.config.ranking.peer_spread * max(peer.sigma, MIN_PEER_SIGMA)
-            # a rate inside the published good band is never out of range
-            published = good if source != "none" else 0.0
+            typical, low = peer.median, peer.median * math.exp(-spread)
+            good = peer.median * math.exp(spread)
+            high, source = good * rules.implausible_engagement.above_ratio, "peers"
+        elif peer is not None:
+            # sources disagree on the level more than on the shape: the peers move the band
+            # to their median, and may only widen it (a rate in the published band stays in)
+            shift = peer.median / typical
             typical, source = peer.median, "peers"
-            low = typical * math.exp(-spread)
-            high = max(typical * math.exp(spread), published)
-            good = max(typical * math.exp(spread / 2), published)
+            low, good, high = (
+                min(low, low * shift),
+                max(good, good * shift),
+                max(high, high * shift),
+            )
         found = Band(typical, low, high, source, good)
         if spec is not None:
             self._bands[key] = found  # by the creator's own size when it has no tier: not cached
         return found
 
     def comment_band(self, c: Creator) -> tuple[float, float] | None:
-        """Comments per like: the published band, widened to the platform's peers if given."""
+        """Comments per like: the published band, moved towards the platform's peers (widened)."""
         peer = self.peers.get((c.platform.lower() if c.platform else None, None, COMMENTS))
         if peer is None:
             return None
         rule = self.config.flags.comment_ratio
-        spread = self.config.ranking.peer_spread * max(peer.sigma, MIN_PEER_SIGMA)
-        return (
-            min(rule.min, peer.median * math.exp(-spread)),
-            max(rule.max, peer.median * math.exp(spread)),
-        )
+        shift = peer.median / math.sqrt(rule.min * rule.max)  # from the band's geometric middle
+        return min(rule.min, rule.min * shift), max(rule.max, rule.max * shift)
 
     def __call__(self, c: Creator) -> Creator:
         apply_engagement(c)

@@ -33,7 +33,10 @@ class LowEngagement(_Flag):
     """The rate is far below the band's typical rate (bought followers)."""
 
     below_ratio: float = Field(
-        default=0.25, ge=0, le=1, description="rate < ratio x typical; full strength at half that"
+        default=0.25,
+        ge=0,
+        le=1,
+        description="rate < ratio x typical (the floor of the plausible range)",
     )
 
 
@@ -41,19 +44,21 @@ class ImplausibleEngagement(_Flag):
     """The rate is far above the top of the band's "good" range (pods, bought likes)."""
 
     above_ratio: float = Field(
-        default=1.0, ge=1, description="rate > ratio x good; full strength at twice that"
+        default=1.0, ge=1, description="rate > ratio x the top of the good band"
     )
-    ceiling: Share = Field(default=1.0, description="full strength above this, whatever the band")
+    ceiling: Share = Field(
+        default=1.0, description="a full-strength signal above this, whatever the band"
+    )
 
 
 class CommentRatio(_Flag):
     """Comments per like outside the genuine band, either way (bought likes, comment pods)."""
 
     min: Share = Field(
-        default=0.0047, description="comments per like below this; full strength at half"
+        default=0.0047, description="comments per like below this (InstaFake 5th percentile)"
     )
     max: Share = Field(
-        default=0.0771, description="comments per like above this; full strength at twice"
+        default=0.0771, description="comments per like above this (InstaFake 95th percentile)"
     )
     min_likes: int = Field(default=50, ge=0, description="only with at least this many likes")
 
