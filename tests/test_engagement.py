@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED_DATA, Run
 from microinf.jobs.classify import Query, ReadOptions, classify, iter_creators
 from microinf.models import Creator
 from microinf.rank.engagement import apply_engagement, engagement
 from microinf.rank.peers import PeerStats, peer_key
 from microinf.rank.score import Scorer, rank
 from microinf.tiers.load import load_tiers
+
+from conftest import SHARED_DATA, Run
 
 CONFIG = load_tiers(None).config
 

@@ -2,8 +2,9 @@
 
 A signal measured against a band grows smoothly with the distance beyond its edge: strength
 1 - (edge / value)^2 above a top (1 - (value / edge)^2 under a floor), so 0 at the edge, 0.75 at
-twice as far, towards 1 beyond; the score has no cliff and no plateau. The other signals are whole. Their sum decides the
-severity: nothing, a `review` (at most one signal's worth) or a `flag` (corroborated).
+twice as far, towards 1 beyond; the score has no cliff and no plateau. The other signals are
+whole. Their sum decides the severity: nothing, a `review` (at most one signal's worth) or a
+`flag` (corroborated).
 """
 
 from __future__ import annotations

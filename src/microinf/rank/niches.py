@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 # A starter dictionary; tiers.yaml `niches:` adds keywords (or whole niches) to it.
 BUILTIN: dict[str, str] = {
-    "fitness": "fitness gym workout hiit crossfit bodybuilding yoga pilates running trainer trainers",
+    "fitness": "fitness gym workout hiit crossfit bodybuilding yoga pilates running trainer "
+    "trainers",
     "beauty": "beauty makeup skincare cosmetics lashes nails mua",
     "fashion": "fashion style ootd streetwear outfit outfits thrift runway modeling modelling "
     "clothing accessories jewellery jewelry luxury",
@@ -26,7 +27,8 @@ BUILTIN: dict[str, str] = {
     "finance": "finance investing stocks budgeting personal-finance economics",
     "parenting": "parenting mom dad motherhood fatherhood toddlers family kids toys",
     "pets": "pets pet dogs dog cats cat puppy animals",
-    "music": "music singer songwriter producer guitar rapper rap hip-hop rhythm-and-blues dj covers",
+    "music": "music singer songwriter producer guitar rapper rap hip-hop rhythm-and-blues dj "
+    "covers",
     "comedy": "comedy humor humour funny sketches standup pranks memes",
     "education": "education teacher science history lessons study knowledge",
     "diy": "diy crafts woodworking upcycling handmade makers",
