@@ -43,4 +43,4 @@ if __name__ == "__main__":
     print("| --- | --- | --- | --- |")
     for file in COMMANDS:
         count, flagged, review = shares(file, extra)
-        print(f"| {file} | {count} | {flagged:.0%} | {review:.0%} |")
+        print(f"| {file} | {count} | {flagged:.1%} | {review:.0%} |")
