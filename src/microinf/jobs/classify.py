@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from microinf.errors import SourceError, UsageError
 from microinf.models import Creator
 from microinf.rank.budget import Choice, choose
-from microinf.rank.engagement import apply_engagement
 from microinf.rank.niches import NicheMatcher
-from microinf.rank.peers import Key, PeerBand, PeerStats
+from microinf.rank.peers import Key, PeerBand, collect
 from microinf.rank.score import Scorer, rank
 from microinf.read.formats import detect_format, read_table
 from microinf.read.records import Prefilter, RecordReader, RowError
@@ -201,28 +200,16 @@ def fill(first: Creator, later: Creator) -> bool:
 def peer_bands(
     sources: Sequence[str], tiers: LoadedTiers, options: ReadOptions | None = None
 ) -> dict[Key, PeerBand]:
-    """A first pass: each platform and tier's median rate and spread, where there are enough."""
+    """--peers: a first pass over the sources for each group's median rate and spread."""
     if "-" in sources:
         raise UsageError(
             "--peers reads the input twice, and stdin can be read only once",
             hint="save the input to a file and pass its path",
         )
-    quiet = ReadOptions(
-        **{**vars(options or ReadOptions()), "on_error": "skip", "rejects": None, "progress": None}
-    )
-    index = TierRules(tiers.config)
-    stats = PeerStats()
-    seen: set[tuple[str | None, str]] = set()
-    for creator in iter_creators(sources, quiet):
-        if not quiet.keep_duplicates:
-            key = (creator.platform, creator.handle.casefold())
-            if key in seen:
-                continue
-            seen.add(key)
-        creator.tier = index.lookup(creator.followers, creator.platform)
-        apply_engagement(creator)
-        stats.add(creator, tiers.config.flags.comment_ratio.min_likes)
-    return stats.bands(tiers.config.ranking.peer_min)
+    quiet = {"on_error": "skip", "rejects": None, "progress": None}
+    options = ReadOptions(**{**vars(options or ReadOptions()), **quiet})
+    creators = iter_creators(sources, options)
+    return collect(creators, TierRules(tiers.config).lookup, tiers.config, options.keep_duplicates)
 
 
 def classify(

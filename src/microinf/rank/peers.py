@@ -9,11 +9,13 @@ half a bin (0.5% of the rate) of the exact ones.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from microinf.models import Creator
 from microinf.rank.bands import basis_of
+from microinf.rank.engagement import apply_engagement
+from microinf.tiers.schema import TiersConfig
 
 STEP = math.log(1.01)  # one bin: rates 1% apart
 LOWEST = math.log(1e-5)
@@ -95,3 +97,25 @@ class PeerStats:
     def bands(self, minimum: int) -> dict[Key, PeerBand]:
         """The median and robust spread of each group holding at least `minimum` rates."""
         return {k: g.band() for k, g in self._groups.items() if g.total >= minimum}
+
+
+def collect(
+    creators: Iterable[Creator],
+    tier_of: Callable[[int, str | None], str | None],
+    config: TiersConfig,
+    keep_duplicates: bool = False,
+) -> dict[Key, PeerBand]:
+    """The peer bands of a stream of creators (each duplicate handle counted once, unless kept)."""
+    stats = PeerStats()
+    # the handles seen: as many as the main pass remembers to merge duplicates
+    seen: set[tuple[str | None, str]] = set()
+    for creator in creators:
+        if not keep_duplicates:
+            key = (creator.platform, creator.handle.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+        creator.tier = tier_of(creator.followers, creator.platform)
+        apply_engagement(creator)
+        stats.add(creator, config.flags.comment_ratio.min_likes)
+    return stats.bands(config.ranking.peer_min)
