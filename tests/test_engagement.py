@@ -46,6 +46,8 @@ def test_twitch_counts_average_viewers() -> None:
     c = Creator(handle="a", followers=200_000, platform="twitch", avg_views=3_000)
     assert engagement(c) == (0.015, "viewers/followers")
     assert engagement(Creator(handle="b", followers=10, platform="twitch")) == (None, None)
+    chat = Creator(handle="c", followers=100, platform="twitch", avg_likes=5, avg_comments=5)
+    assert engagement(chat) == (0.1, "likes+comments")  # no viewers: by followers
 
 
 def test_the_scorer_recomputes_every_rate_but_a_given_one() -> None:

@@ -2,7 +2,8 @@
 
 - TikTok and YouTube: (likes + comments) / average views, when the input has views (the
   platforms' own and Modash's definition); by followers otherwise.
-- Twitch: average (concurrent) viewers / followers; the input's `avg_views` holds them.
+- Twitch: average (concurrent) viewers / followers; the input's `avg_views` holds them (without
+  them, likes and comments by followers, as elsewhere).
 - Instagram, X and any other platform: (likes + comments) / followers.
 
 A rate given in the input (`engagement_method` "given") is kept as it is.
@@ -25,10 +26,8 @@ def engagement(c: Creator) -> tuple[float | None, str | None]:
     """(rate, method) for a creator from its own counts, by its platform's definition."""
     platform = (c.platform or "").lower()
     likes, comments, views = c.avg_likes, c.avg_comments, c.avg_views
-    if platform in VIEWER_PLATFORMS:
-        if views is not None and c.followers > 0:
-            return views / c.followers, BY_VIEWERS
-        return None, None
+    if platform in VIEWER_PLATFORMS and views is not None and c.followers > 0:
+        return views / c.followers, BY_VIEWERS
     if likes is None:
         return None, None
     both = comments is not None
