@@ -57,7 +57,7 @@ def test_knapsack_matches_brute_force(
                 sum(1 for c in subset if c.tier == t) > cap for t in ("nano", "micro", "mid")
             ):
                 continue
-            best = max(best, sum(value_of(c, 0.5) for c in subset))
+            best = max(best, sum(value_of(c) for c in subset))
     choice = choose(creators, budget, CONFIG, cap)
     assert choice.method == "exact"
     assert choice.cost <= budget + 1e-9
@@ -74,8 +74,13 @@ def test_costs_come_from_the_price_column_else_the_tier_range() -> None:
 
 
 def test_flagged_creators_count_for_less() -> None:
-    c = Creator(handle="a", followers=1000, engagement_rate=0.1, flags=("comment_ratio",))
-    assert value_of(c, 0.5) == pytest.approx(50.0)
+    c = Creator(handle="a", followers=1000, engagement_rate=0.1, flag_factor=0.5)
+    assert value_of(c) == pytest.approx(50.0)
+    views = Creator(
+        handle="v", followers=1000, avg_views=400, engagement_rate=0.1,
+        engagement_method="likes+comments/views",
+    )  # fmt: skip
+    assert value_of(views) == pytest.approx(40.0)  # a rate of views brings views x rate
 
 
 def test_budget_on_the_command_line(run: Run, write: Write) -> None:

@@ -124,3 +124,39 @@ def test_documented_fields_are_the_output_fields() -> None:
 
     sentence = README.split("**Fields** of every record: `", 1)[1].split("`", 1)[0]
     assert [f.strip() for f in " ".join(sentence.split()).split(",")] == list(OUTPUT_FIELDS)
+
+
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+
+
+def doc_commands() -> list[tuple[str, str, list[str]]]:
+    """(page, command, expected lines) of every runnable console block of docs/*.md."""
+    found = []
+    for page in DOCS:
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r"```console\n(.*?)```", text, re.S):
+            command, expected = None, []
+            for line in block.splitlines():
+                if line.startswith("$ "):
+                    if command is not None:
+                        found.append((page.name, command, expected))
+                    command, expected = line[2:], []
+                else:
+                    expected.append(line)
+            if command is not None:
+                found.append((page.name, command, expected))
+    return found
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace(str(ROOT), ".").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), doc_commands())
+def test_docs_commands_print_what_is_pasted(page: str, command: str, expected: list[str]) -> None:
+    result = shell(command)
+    assert _lines(result.stdout + result.stderr) == _lines("\n".join(expected)), page
+
+
+def test_docs_pages_have_runnable_examples() -> None:
+    assert any(page == "ranking.md" for page, _, _ in doc_commands())

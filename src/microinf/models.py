@@ -18,6 +18,7 @@ OUTPUT_FIELDS = (
     "engagement_method",
     "score",
     "flags",
+    "review",
     "bio",
     "avg_likes",
     "avg_comments",
@@ -49,7 +50,7 @@ class Creator:
     avg_comments: float | None = None
     avg_views: float | None = None
     engagement_rate: float | None = None
-    engagement_method: str | None = None  # "given" | "likes+comments" | "likes only" | None
+    engagement_method: str | None = None  # "given" or a computed method (rank/engagement.py)
     country: str | None = None
     language: str | None = None
     url: str | None = None
@@ -63,7 +64,9 @@ class Creator:
     line: int = 0
     tier: str | None = None
     score: float = 0.0
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # corroborated authenticity signals
+    review: tuple[str, ...] = ()  # a single signal: worth a look, not proof
+    flag_factor: float = 1.0  # what the signals cost the score
     parts: dict[str, Any] | None = None  # the score's parts and the flags' reasons
 
     def as_dict(self, rank: int | None = None, location: bool = True) -> dict[str, Any]:
@@ -81,6 +84,7 @@ class Creator:
             "engagement_method": self.engagement_method,
             "score": self.score,
             "flags": list(self.flags),
+            "review": list(self.review),
             "bio": self.bio,
             "avg_likes": _whole(self.avg_likes),
             "avg_comments": _whole(self.avg_comments),

@@ -76,6 +76,14 @@ def classify(
     exclude_flagged: Annotated[
         bool, typer.Option("--exclude-flagged", help="Leave out creators with authenticity flags.")
     ] = False,
+    peers: Annotated[
+        bool,
+        typer.Option(
+            "--peers",
+            help="Judge rates against the input's own creators of the same platform and tier "
+            "(reads the input twice).",
+        ),
+    ] = False,
     explain: Annotated[
         bool,
         typer.Option("--explain", help="Add each score's parts (JSON) or a breakdown (table)."),
@@ -245,6 +253,7 @@ def classify(
             top=top,
             min_relevance=min_relevance,
             exclude_flagged=exclude_flagged,
+            peers=peers,
             explain=explain,
             budget=budget,
             max_per_tier=max_per_tier,

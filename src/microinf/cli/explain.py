@@ -26,6 +26,7 @@ def explain(
     max_followers: Annotated[int | None, typer.Option(min=0, metavar="N")] = None,
     min_relevance: Annotated[float | None, typer.Option(min=0, max=1, metavar="R")] = None,
     exclude_flagged: Annotated[bool, typer.Option("--exclude-flagged")] = False,
+    peers: Annotated[bool, typer.Option("--peers", help="As in classify.")] = False,
     top: Annotated[int | None, typer.Option(min=1, metavar="N")] = None,
     output_format: Annotated[str, format_option("explanation", with_auto=False)] = "text",
     as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,
@@ -48,7 +49,7 @@ def explain(
         query = Query(
             niches=niche or [], tiers=tier or [], platforms=platform or [],
             min_followers=min_followers, max_followers=max_followers, top=top,
-            min_relevance=min_relevance, exclude_flagged=exclude_flagged,
+            min_relevance=min_relevance, exclude_flagged=exclude_flagged, peers=peers,
         )  # fmt: skip
         found = run(sources, handle, query, load_tiers(resolve_tiers_path(tiers)))
         if not found:

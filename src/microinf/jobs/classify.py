@@ -12,6 +12,7 @@ from microinf.models import Creator
 from microinf.rank.budget import Choice, choose
 from microinf.rank.filters import Filters
 from microinf.rank.niches import NicheMatcher
+from microinf.rank.peers import Key, PeerBand, collect
 from microinf.rank.score import Scorer, rank
 from microinf.read.formats import detect_format, read_table
 from microinf.read.options import ReadOptions
@@ -37,6 +38,7 @@ class Query:
     explain: bool = False  # keep each score's parts
     budget: float | None = None  # choose the best set within this budget
     max_per_tier: int | None = None
+    peers: bool = False  # compare rates with the input's own peers (a first pass)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Result:
     tiers: LoadedTiers
     columns: dict[str, None] = field(default_factory=dict)  # passthrough names, in order
     choice: Choice | None = None  # what --budget chose
+    peers: dict[Key, PeerBand] = field(default_factory=dict)  # --peers: the groups compared
 
 
 class _Counter:
@@ -201,6 +204,21 @@ def fill(first: Creator, later: Creator) -> bool:
     return changed
 
 
+def peer_bands(
+    sources: Sequence[str], tiers: LoadedTiers, options: ReadOptions | None = None
+) -> dict[Key, PeerBand]:
+    """--peers: a first pass over the sources for each group's median rate and spread."""
+    if "-" in sources:
+        raise UsageError(
+            "--peers reads the input twice, and stdin can be read only once",
+            hint="save the input to a file and pass its path",
+        )
+    quiet = {"on_error": "skip", "rejects": None, "progress": None}
+    options = ReadOptions(**{**vars(options or ReadOptions()), **quiet})
+    creators = iter_creators(sources, options)
+    return collect(creators, TierRules(tiers.config).lookup, tiers.config, options.keep_duplicates)
+
+
 def classify(
     sources: Sequence[str],
     query: Query | None = None,
@@ -216,7 +234,8 @@ def classify(
     counter = _Counter()
     columns: dict[str, None] = {}
     filters = filters_for(query, tiers, warn)
-    scored = Scorer(tiers.config, filters.niches, query.explain)
+    peers = peer_bands(sources, tiers, options) if query.peers else {}
+    scored = Scorer(tiers.config, filters.niches, query.explain, peers)
     flagged_out = 0
     firsts: dict[tuple[str | None, str], Creator] | None = None
     keys: set[tuple[str | None, str]] = set()
@@ -271,7 +290,7 @@ def classify(
     stats.flagged_out = flagged_out
     stats.shown = len(ranked)
     stats.beyond_top = unique - stats.shown - stats.not_chosen
-    return Result(ranked, stats, tiers, columns, choice)
+    return Result(ranked, stats, tiers, columns, choice, peers)
 
 
 load_creators = iter_creators

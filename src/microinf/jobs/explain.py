@@ -67,9 +67,9 @@ def explain(
     ]  # fmt: skip
     if not found:
         return []
-    scorer = Scorer(tiers.config, filters.niches, explain=True)
     explained = Query(**{**vars(query), "explain": True})
     result = classify(sources, explained, tiers, quiet)
+    scorer = Scorer(tiers.config, filters.niches, explain=True, peers=result.peers)
     ranks = {(c.platform, c.handle.casefold()): i for i, c in enumerate(result.creators, 1)}
     out = []
     for c in found:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from microinf.models import Creator
+from microinf.rank.engagement import engagements_per_post
 from microinf.tiers.schema import TiersConfig
 
 # Price ranges per post in US dollars, after Influencer Marketing Hub's influencer rate guide:
@@ -57,11 +58,9 @@ def cost_of(c: Creator, config: TiersConfig) -> float | None:
     return None
 
 
-def value_of(c: Creator, penalty: float) -> float:
-    """Expected genuine engagements per post: followers x rate, times the flags' penalty."""
-    if c.engagement_rate is None:
-        return 0.0
-    return c.followers * c.engagement_rate * (1 - penalty) ** len(c.flags)
+def value_of(c: Creator) -> float:
+    """Expected genuine engagements per post: engagements times what the signals cost."""
+    return engagements_per_post(c) * c.flag_factor
 
 
 def choose(
@@ -71,10 +70,9 @@ def choose(
     max_per_tier: int | None = None,
 ) -> Choice:
     """The best set within the budget: an exact knapsack when small enough, else greedy."""
-    penalty = config.ranking.flag_penalty
     items = []
     for c in creators:
-        cost, value = cost_of(c, config), value_of(c, penalty)
+        cost, value = cost_of(c, config), value_of(c)
         if cost is not None and value > 0 and cost <= budget:
             items.append((c, cost, value))
     # whole-dollar costs within a small enough budget: one unit per dollar, no rounding at all

@@ -12,31 +12,41 @@ from dataclasses import dataclass, field
 
 # A starter dictionary; tiers.yaml `niches:` adds keywords (or whole niches) to it.
 BUILTIN: dict[str, str] = {
-    "fitness": "fitness gym workout hiit crossfit bodybuilding yoga pilates running",
+    "fitness": "fitness gym workout hiit crossfit bodybuilding yoga pilates running trainer "
+    "trainers",
     "beauty": "beauty makeup skincare cosmetics lashes nails mua",
-    "fashion": "fashion style ootd streetwear outfit thrift runway",
+    "fashion": "fashion style ootd streetwear outfit outfits thrift runway modeling modelling "
+    "clothing accessories jewellery jewelry luxury",
     "food": "food foodie recipes recipe cooking baking chef vegan streetfood",
     "travel": "travel wanderlust backpacking roadtrip hostels traveler",
-    "gaming": "gaming gamer streamer esports speedrun minecraft fortnite video-games",
-    "tech": "tech technology gadgets coding programming developer software startups",
-    "finance": "finance investing stocks budgeting personal-finance",
-    "parenting": "parenting mom dad motherhood fatherhood toddlers",
+    "gaming": "gaming gamer streamer esports speedrun minecraft fortnite video-games video-game "
+    "game games",
+    "tech": "tech technology technologies gadgets computers coding programming developer dev "
+    "devops web software startups cybersecurity cybersecurite sysadmin admin "
+    "machine-learning ai ia ux",
+    "finance": "finance investing stocks budgeting personal-finance economics",
+    "parenting": "parenting mom dad motherhood fatherhood toddlers family kids toys",
     "pets": "pets pet dogs dog cats cat puppy animals",
-    "music": "music singer songwriter producer guitar rapper dj covers",
+    "music": "music singer songwriter producer guitar rapper rap hip-hop rhythm-and-blues dj "
+    "covers",
     "comedy": "comedy humor humour funny sketches standup pranks memes",
-    "education": "education teacher science history lessons study",
-    "diy": "diy crafts woodworking upcycling handmade",
-    "sports": "sports sport football soccer basketball athlete tennis",
+    "education": "education teacher science history lessons study knowledge",
+    "diy": "diy crafts woodworking upcycling handmade makers",
+    "sports": "sports sport football soccer basketball athlete tennis wrestling",
     "photography": "photography photographer camera portraits",
-    "art": "art artist painting illustration drawing digitalart",
-    "books": "books booktok bookstagram reading novels",
-    "health": "health wellness nutrition mindfulness mental-health",
-    "lifestyle": "lifestyle vlogs vlog vlogger",
-    "automotive": "automotive cars jdm detailing motorsport",
-    "outdoors": "outdoors hiking camping climbing trails fishing",
+    "art": "art artist artists painting illustration drawing digitalart design",
+    "books": "books booktok bookstagram reading novels literature",
+    "health": "health wellness nutrition mindfulness mental-health doctor medicine",
+    "lifestyle": "lifestyle vlogs vlog vlogger blogger hobby hobbies",
+    "automotive": "automotive cars jdm detailing motorsport autos vehicles motorbikes",
+    "outdoors": "outdoors hiking camping climbing trails fishing nature landscapes",
     "home": "home interiors interior-design decor organizing renovation",
     "crypto": "crypto bitcoin web3 defi nft blockchain",
     "dance": "dance dancer choreography ballet salsa",
+    "entertainment": "entertainment movies movie cinema film films actors actor actresses "
+    "actress shows tv animation performing-arts",
+    "news": "news politics journalism society",
+    "business": "business careers marketing management entrepreneur retail shopping",
 }
 CATEGORY_WEIGHT = 0.6  # a category names the niche or one of its keywords
 BIO_WEIGHT = 0.4  # bio words and hashtags: BIO_WEIGHT * (1 - 0.5**hits), saturating

@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from microinf.models import Creator
-from microinf.rank.flags import check_flags
+from microinf.rank.bands import NEUTRAL, PUBLISHED, Band, bracket, good_of, tier_middle
+from microinf.rank.engagement import apply_engagement
+from microinf.rank.flags import check_flags, penalty_factor, severity
 from microinf.rank.niches import NicheMatcher
+from microinf.rank.peers import COMMENTS, Key, PeerBand, peer_key
 from microinf.tiers.lookup import TierRules
 from microinf.tiers.schema import TiersConfig, TierSpec
+from microinf.tiers.scoring import Benchmark
 
-# HypeAuditor's Instagram benchmark (2018, ~37,000 accounts): average engagement rate by
-# follower bracket. A tier's typical rate is the bracket rate at the tier's geometric middle.
-ER_BRACKETS: tuple[tuple[int, float], ...] = (
-    (0, 0.1058),
-    (1_000, 0.0426),
-    (5_000, 0.0228),
-    (20_000, 0.0162),
-    (100_000, 0.0155),
-    (1_000_000, 0.0154),
-)
 SCORE_DIGITS = 4
-
-
-def bracket_rate(followers: float) -> float:
-    """The benchmark engagement rate of the bracket holding `followers`."""
-    rate = ER_BRACKETS[0][1]
-    for low, value in ER_BRACKETS:
-        if followers >= low:
-            rate = value
-    return rate
-
-
-def typical_rate(tier: TierSpec | None, followers: int) -> float:
-    """What is typical for a creator's tier (or for its own size, when it has no tier)."""
-    if tier is None:
-        return bracket_rate(followers)
-    top = tier.max if tier.max is not None else tier.min * 10
-    middle = math.sqrt(max(tier.min, 1) * max(top, 1))
-    return bracket_rate(middle)
+MIN_PEER_SIGMA = 0.25  # a group of near-identical rates still gets a plausible range
 
 
 def engagement_quality(rate: float | None, typical: float) -> float:
@@ -50,62 +27,125 @@ def engagement_quality(rate: float | None, typical: float) -> float:
     return rate / (rate + typical)
 
 
+def typical_rate(tier: TierSpec | None, followers: int) -> float:
+    """The published Instagram typical rate for a tier (or for its own size, without a tier)."""
+    middle = followers if tier is None else tier_middle(tier.min, tier.max)
+    return bracket(NEUTRAL, middle)[0]
+
+
 class Scorer:
-    """Scores creators: relevance, engagement against the benchmark, flags (see the README)."""
+    """Scores creators: relevance, engagement against its band, signals (see docs/ranking.md)."""
 
     def __init__(
-        self, config: TiersConfig, matcher: NicheMatcher | None = None, explain: bool = False
+        self,
+        config: TiersConfig,
+        matcher: NicheMatcher | None = None,
+        explain: bool = False,
+        peers: Mapping[Key, PeerBand] | None = None,
     ) -> None:
         self.config = config
         self.matcher = matcher
         self.explain = explain
+        self.peers = peers or {}
         weights = config.ranking
-        self.w_rel, self.w_eng, self.penalty = (
-            weights.relevance,
-            weights.engagement,
-            weights.flag_penalty,
-        )
+        self.w_rel, self.w_eng = weights.relevance, weights.engagement
         self._tiers = {t.name: t for t in TierRules(config).specs()}
-        self._bench: dict[tuple[str | None, str | None], float] = {}
+        self._bands: dict[Key, Band] = {}
 
-    def benchmark(self, tier: str | None, platform: str | None, followers: int) -> float:
-        """tiers.yaml `benchmarks:` for the platform (else `default`), else HypeAuditor's."""
-        key = (tier, platform)
-        rate = self._bench.get(key)
-        if rate is None:
-            table = self.config.benchmarks
-            given = table.get(platform or "", {}).get(tier or "") or table.get("default", {}).get(
-                tier or ""
+    def _given(self, platform: str | None, tier: str | None) -> tuple[float, float | None] | None:
+        table = self.config.benchmarks
+        value = table.get(platform or "", {}).get(tier or "")
+        if value is None:
+            return None
+        if isinstance(value, Benchmark):
+            return value.typical, value.good
+        return value, None
+
+    def band(self, c: Creator) -> Band:
+        """The yardstick of a creator's rate: tiers.yaml, published figures or its peers."""
+        key = peer_key(c)
+        found = self._bands.get(key)
+        if found is not None:
+            return found
+        platform, tier, basis = key
+        spec = self._tiers.get(tier or "")
+        middle = c.followers if spec is None else tier_middle(spec.min, spec.max)
+        source = "tiers.yaml"
+        given = self._given(platform, tier)
+        if given is None and (platform or "", basis) in PUBLISHED:
+            given, source = bracket(PUBLISHED[(platform or "", basis)], middle), "published"
+        if given is None:
+            given, source = self._given("default", tier), "tiers.yaml"
+        if given is None:
+            given, source = (bracket(NEUTRAL, middle)[0], None), "none"
+        typical, good = given[0], good_of(*given)
+        rules = self.config.flags
+        low = typical * rules.low_engagement.below_ratio
+        high = good * rules.implausible_engagement.above_ratio
+        peer = self.peers.get(key)
+        if peer is not None and source == "none":
+            # no band to shift: the peers' own spread (robust sigma from the MAD) makes one
+            spread = self.config.ranking.peer_spread * max(peer.sigma, MIN_PEER_SIGMA)
+            typical, low = peer.median, peer.median * math.exp(-spread)
+            good = peer.median * math.exp(spread)
+            high, source = good * rules.implausible_engagement.above_ratio, "peers"
+        elif peer is not None:
+            # sources disagree on the level more than on the shape: the peers move the band
+            # to their median, and may only widen it (a rate in the published band stays in)
+            shift = peer.median / typical
+            typical, source = peer.median, "peers"
+            low, good, high = (
+                min(low, low * shift),
+                max(good, good * shift),
+                max(high, high * shift),
             )
-            if given:
-                rate = given
-            else:
-                rate = typical_rate(self._tiers.get(tier or ""), followers)
-                if tier is None:
-                    return rate  # by the creator's own size: not cached
-            self._bench[key] = rate
-        return rate
+        found = Band(typical, low, high, source, good)
+        if spec is not None:
+            self._bands[key] = found  # by the creator's own size when it has no tier: not cached
+        return found
+
+    def comment_band(self, c: Creator) -> tuple[float, float] | None:
+        """Comments per like: the published band, moved towards the platform's peers (widened)."""
+        peer = self.peers.get((c.platform.lower() if c.platform else None, None, COMMENTS))
+        if peer is None:
+            return None
+        rule = self.config.flags.comment_ratio
+        shift = peer.median / math.sqrt(rule.min * rule.max)  # from the band's geometric middle
+        return min(rule.min, rule.min * shift), max(rule.max, rule.max * shift)
 
     def __call__(self, c: Creator) -> Creator:
-        bench = self.benchmark(c.tier, c.platform, c.followers)
-        quality = engagement_quality(c.engagement_rate, bench)
-        flags = check_flags(c, bench, self.config.flags)
+        apply_engagement(c)
+        band = self.band(c)
+        rate = c.engagement_rate
+        # above the top of the good band a rate earns no more quality
+        capped = rate if rate is None or not band.judged else min(rate, band.good)
+        quality = engagement_quality(capped, band.typical)
+        signals = check_flags(c, band, self.config.flags, self.comment_band(c))
         relevance = self.matcher.relevance(c.niche, c.bio) if self.matcher else None
         if relevance is not None and self.w_rel + self.w_eng > 0:
             base = (self.w_rel * relevance + self.w_eng * quality) / (self.w_rel + self.w_eng)
         else:
             base = quality
-        factor = (1 - self.penalty) ** len(flags)
+        strength = sum(s for _, _, s in signals)
+        ranking = self.config.ranking
+        factor = penalty_factor(strength, ranking.review_penalty, ranking.flag_penalty)
+        level = severity(strength)
+        names = tuple(name for name, _, _ in signals)
         c.score = round(base * factor, SCORE_DIGITS)
-        c.flags = tuple(name for name, _ in flags)
+        c.flags = names if level == "flag" else ()
+        c.review = names if level == "review" else ()
+        c.flag_factor = factor
         if self.explain:
             c.parts = {
                 "relevance": relevance,
                 "engagement_quality": round(quality, SCORE_DIGITS),
-                "benchmark_rate": bench,
+                "benchmark_rate": round(band.typical, 6),
+                "plausible": [round(band.low, 6), round(band.high, 6)],
+                "band": band.source,
                 "engagement_rate": c.engagement_rate,
                 "flag_factor": round(factor, SCORE_DIGITS),
-                "flags": {name: reason for name, reason in flags},
+                "severity": level,
+                "flags": {name: reason for name, reason, _ in signals},
             }
         return c
 

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from microinf.models import OUTPUT_FIELDS, Creator
 from microinf.numbers import human
+from microinf.rank.engagement import COMPUTED
 from microinf.render.registry import auto, register
 
 TABLE_FIELDS = (
@@ -165,21 +166,24 @@ def _cells(c: Creator, rank: int, fields: Sequence[str]) -> list[str]:
         cells[list(fields).index("engagement_rate")] += "*"
     if "score" in fields and c.flags:
         cells[list(fields).index("score")] += "!"
+    elif "score" in fields and c.review:
+        cells[list(fields).index("score")] += "?"
     return cells
 
 
-COMPUTED = ("likes+comments", "likes only")
-_WRAPPED = ("handle", "niche", "score_parts", "flags")
-_MIN_WIDTH = {"niche": 8, "score_parts": 24, "flags": 16}
+_WRAPPED = ("handle", "niche", "score_parts", "flags", "review")
+_MIN_WIDTH = {"niche": 8, "score_parts": 24, "flags": 16, "review": 16}
 
 
 def legend(creators: Sequence[Creator], fields: Sequence[str]) -> list[str]:
     """The lines that explain a table's markers."""
     lines = []
     if "engagement_rate" in fields and any(c.engagement_method in COMPUTED for c in creators):
-        lines.append("* engagement computed from average likes (and comments)")
+        lines.append("* engagement computed from average likes and comments (or views)")
     if "score" in fields and any(c.flags for c in creators):
         lines.append("! flagged (authenticity): see the flags field or --explain")
+    if "score" in fields and any(c.review and not c.flags for c in creators):
+        lines.append("? worth a review (one signal): see the review field or --explain")
     return lines
 
 
@@ -225,8 +229,9 @@ def render_table(
         pad_edge=False,
         collapse_padding=True,
     )
-    if "flags" in fields and not any(c.flags for c in creators):
-        fields = [f for f in fields if f != "flags"]  # an empty column only takes room
+    for name in ("flags", "review"):
+        if name in fields and not any(getattr(c, name) for c in creators):
+            fields = [f for f in fields if f != name]  # an empty column only takes room
     longest = max((len(c.handle) for c in creators), default=6)
     for f in fields:
         numeric = f in _NUMERIC
@@ -235,7 +240,7 @@ def render_table(
             justify="right" if numeric else "left",
             no_wrap=f not in _WRAPPED,
             overflow="fold" if f in _WRAPPED else "ellipsis",
-            max_width=None if numeric or f in ("handle", "score_parts", "flags") else 12,
+            max_width=None if numeric or f in ("handle", "score_parts", "flags", "review") else 12,
             min_width=min(longest, 14) if f == "handle" else _MIN_WIDTH.get(f),
         )
     for i, c in enumerate(creators, 1):
@@ -281,6 +286,9 @@ def default_fields(fmt: str, passthrough: Sequence[str], explain: bool = False) 
     """The fields a format shows when --fields is not given."""
     if fmt in ("table", "markdown"):
         if explain:
-            return ["rank", "handle", "tier", "engagement_rate", "score", "score_parts", "flags"]
+            return [
+                "rank", "handle", "tier", "engagement_rate", "score", "score_parts", "flags",
+                "review",
+            ]  # fmt: skip
         return list(TABLE_FIELDS)
     return [*OUTPUT_FIELDS, *passthrough, *(["relevance", "score_parts"] if explain else [])]

@@ -26,23 +26,36 @@ def explanation_text(e: Explanation) -> str:
         if c.engagement_rate is None
         else f"{c.engagement_rate * 100:.2f}% ({c.engagement_method})"
     )
+    low, high = parts["plausible"]
     lines.append(f"  engagement: {rate}; typical for its tier {parts['benchmark_rate'] * 100:.2f}%")
+    if parts["band"] == "none":
+        lines.append("  plausible range: none published for this rate (no rate signals)")
+    else:
+        lines.append(
+            f"  plausible range: {low * 100:.2f}% to {high * 100:.2f}% ({parts['band']} band)"
+        )
     lines.append(
         f"  engagement quality: {parts['engagement_quality']:.3f} = rate / (rate + typical)"
+        + (" (rate capped at the range's top)" if _capped(c.engagement_rate, parts) else "")
     )
     if parts.get("relevance") is not None:
         lines.append(f"  niche relevance: {parts['relevance']:.2f}")
+    level = parts.get("severity") or "flag"
     for name, reason in parts.get("flags", {}).items():
-        lines.append(f"  flag {name}: {reason}")
-    lines.append(
-        f"  score: {c.score:.4f}" + (f" (x{parts['flag_factor']:g} for flags)" if c.flags else "")
-    )
+        lines.append(f"  {level} {name}: {reason}")
+    cost = f" (x{parts['flag_factor']:g} for the signals)" if c.flags or c.review else ""
+    lines.append(f"  score: {c.score:.4f}{cost}")
     if e.rank is not None:
         lines.append(f"  rank: {e.rank} of {e.shown}")
     else:
         lines.append("  rank: not shown")
         lines += [f"  left out by {reason}" for reason in e.excluded_by]
     return "\n".join(lines) + "\n"
+
+
+def _capped(rate: float | None, parts: dict[str, object]) -> bool:
+    top = parts["plausible"]
+    return rate is not None and parts["band"] != "none" and isinstance(top, list) and rate > top[1]
 
 
 @register("explanation", "text")

@@ -147,6 +147,13 @@ def _scoring_problems(config: TiersConfig, root: yaml.Node, name: str) -> Iterab
                 where = at(node_at(root, [section, platform, tier], key=True), name)
                 if tier not in tiers:
                     yield Problem(where, f'{section}.{platform}: no tier is named "{tier}"')
+                good = getattr(value, "good", None)
+                if section == "benchmarks" and good is not None and good < value.typical:
+                    yield Problem(
+                        where,
+                        f"benchmarks.{platform}.{tier}: good {good:g} is below typical "
+                        f"{value.typical:g}",
+                    )
                 if section == "costs" and value[0] > value[1]:
                     yield Problem(
                         where,

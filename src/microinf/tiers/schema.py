@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from microinf.numbers import parse_count
-from microinf.tiers.scoring import FlagsConfig, RankingConfig, Share
+from microinf.tiers.scoring import Benchmark, FlagsConfig, RankingConfig, Share
 
 
 def _count(value: Any) -> Any:
@@ -85,9 +85,10 @@ class TiersConfig(BaseModel):
         default_factory=dict, description="Keywords that place a creator in a niche"
     )
     examples: list[Example] = Field(default_factory=list, description="Checked by `tiers check`")
-    benchmarks: dict[str, dict[str, Share]] = Field(
+    benchmarks: dict[str, dict[str, Share | Benchmark]] = Field(
         default_factory=dict,
-        description="Typical engagement rate per tier: {platform or default: {tier: rate}}",
+        description="Engagement band per tier: {platform or default: {tier: rate or "
+        "{typical, good}}}",
     )
     flags: FlagsConfig = Field(default_factory=FlagsConfig)
     ranking: RankingConfig = Field(default_factory=RankingConfig)

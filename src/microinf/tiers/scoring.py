@@ -30,23 +30,36 @@ class _Flag(BaseModel):
 
 
 class LowEngagement(_Flag):
-    """The rate is far below the tier's benchmark (bought followers)."""
+    """The rate is far below the band's typical rate (bought followers)."""
 
-    below_ratio: float = Field(default=0.25, ge=0, description="rate < ratio x benchmark")
+    below_ratio: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="rate < ratio x typical (the floor of the plausible range)",
+    )
 
 
 class ImplausibleEngagement(_Flag):
-    """The rate is far above the tier's benchmark, or above a ceiling (pods, bought likes)."""
+    """The rate is far above the top of the band's "good" range (pods, bought likes)."""
 
-    above_ratio: float = Field(default=4.0, ge=1, description="rate > ratio x benchmark")
-    ceiling: Share = Field(default=0.25, description="rate above this, whatever the tier")
+    above_ratio: float = Field(
+        default=1.0, ge=1, description="rate > ratio x the top of the good band"
+    )
+    ceiling: Share = Field(
+        default=1.0, description="a full-strength signal above this, whatever the band"
+    )
 
 
 class CommentRatio(_Flag):
-    """Comments per like outside the usual band, either way (bought likes, comment pods)."""
+    """Comments per like outside the genuine band, either way (bought likes, comment pods)."""
 
-    min: Share = Field(default=0.002, description="comments per like below this")
-    max: Share = Field(default=0.5, description="comments per like above this")
+    min: Share = Field(
+        default=0.0047, description="comments per like below this (InstaFake 5th percentile)"
+    )
+    max: Share = Field(
+        default=0.0771, description="comments per like above this (InstaFake 95th percentile)"
+    )
     min_likes: int = Field(default=50, ge=0, description="only with at least this many likes")
 
 
@@ -70,6 +83,17 @@ class LowCredibility(_Flag):
     below: Share = Field(default=0.75, description="after Modash's guidance: under 75% is poor")
 
 
+class Benchmark(BaseModel):
+    """A band for one tier: the typical rate and the top of the "good" range."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    typical: Share = Field(description="the typical (median) rate")
+    good: Share | None = Field(
+        default=None, description="top of the good band; 3 x typical if unset"
+    )
+
+
 class FlagsConfig(BaseModel):
     """The authenticity flags and their thresholds; each can be turned off."""
 
@@ -91,7 +115,19 @@ class RankingConfig(BaseModel):
     relevance: float = Field(default=0.5, ge=0, description="weight of niche relevance")
     engagement: float = Field(default=0.5, ge=0, description="weight of engagement quality")
     flag_penalty: float = Field(
-        default=0.5, ge=0, le=1, description="each flag multiplies the score by 1 - this"
+        default=0.5,
+        ge=0,
+        le=1,
+        description="each signal beyond the first multiplies the score by 1 - this",
+    )
+    review_penalty: float = Field(
+        default=0.15, ge=0, le=1, description="the first signal multiplies the score by 1 - this"
+    )
+    peer_min: int = Field(
+        default=30, ge=3, description="--peers: a platform and tier needs this many rates"
+    )
+    peer_spread: float = Field(
+        default=3.5, gt=0, description="--peers: plausible within median x/ exp(spread x sigma)"
     )
     min_relevance: float = Field(
         default=0.25, ge=0, le=1, description="--niche keeps creators at least this relevant"
