@@ -1,0 +1,140 @@
+"""Spreadsheets (.xlsx through openpyxl, .ods through the standard library) as Tables of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from microinf.errors import DataError, SourceError, UsageError, suggestion
+from microinf.read.columns import ALIASES, FIELDS, normalise
+from microinf.read.formats import Table, unique_names
+from microinf.read.ods import ods_rows, ods_sheets
+from microinf.read.sources import Opened
+
+HEADER_SEARCH = 20  # rows looked at for the header, after blank ones
+_KNOWN = {alias for aliases in ALIASES.values() for alias in aliases} | set(FIELDS)
+XLSX_EXTRA = 'pip install "microinf[xlsx]"'
+
+
+def cell_value(value: Any) -> Any:
+    """A cell as a record value: whole floats as ints, dates as ISO text."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _blank(row: tuple[Any, ...] | list[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+
+
+def _trim(row: Iterable[Any]) -> list[Any]:
+    cells = [cell_value(v) for v in row]
+    while cells and (cells[-1] is None or cells[-1] == ""):
+        cells.pop()
+    return cells
+
+
+def _is_header(cells: list[Any]) -> bool:
+    return any(isinstance(c, str) and normalise(c) in _KNOWN for c in cells)
+
+
+def split_header(
+    rows: Iterator[tuple[int, list[Any]]], where: str, notes: list[str]
+) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
+    """The header row (the first naming a known column, else the first) and the rows under it."""
+    ahead: list[tuple[int, list[Any]]] = []
+    for number, cells in rows:
+        if _blank(cells):
+            continue
+        ahead.append((number, cells))
+        if _is_header(cells) or len(ahead) >= HEADER_SEARCH:
+            break
+    if not ahead:
+        return [], iter(())
+    pick = next((i for i, (_, cells) in enumerate(ahead) if _is_header(cells)), 0)
+    number, header = ahead[pick]
+    if pick:
+        notes.append(
+            f"{where}: the header is row {number}; {pick} row(s) above it skipped "
+            f"(first: row {ahead[0][0]})"
+        )
+
+    def rest() -> Iterator[tuple[int, list[Any]]]:
+        for line, cells in ahead[pick + 1 :]:
+            yield line, cells
+        for line, cells in rows:
+            if not _blank(cells):
+                yield line, cells
+
+    names = unique_names(["" if c is None else str(c).strip() for c in header])
+    return names, rest()
+
+
+def _choose(sheet: str | None, names: list[str], where: str) -> str:
+    if not names:
+        raise DataError(f"{where}: the workbook has no sheet")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    if sheet.isdigit() and 1 <= int(sheet) <= len(names):
+        return names[int(sheet) - 1]
+    raise UsageError(
+        f'--sheet: {where} has no sheet "{sheet}"{suggestion(sheet, names)}',
+        hint="sheets: " + ", ".join(f'"{n}"' for n in names) + " (or a number from 1)",
+    )
+
+
+def _xlsx_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[Any], int]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise SourceError(
+            f"{name}: reading .xlsx needs openpyxl, which is not installed",
+            hint=f"install it with: {XLSX_EXTRA}",
+        ) from None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about styles it does not use
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            raise DataError(f"{name}: not a valid .xlsx workbook ({exc})") from None
+    chosen = _choose(sheet, list(book.sheetnames), name)
+    count = len(book.sheetnames)
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                for number, row in enumerate(book[chosen].iter_rows(values_only=True), 1):
+                    yield number, _trim(row)
+            finally:
+                book.close()
+
+    return chosen, rows(), count
+
+
+def _ods_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[Any], int]:
+    names = ods_sheets(data, name)
+    chosen = _choose(sheet, names, name)
+    return chosen, ((n, _trim(r)) for n, r in ods_rows(data, name, chosen)), len(names)
+
+
+def read_spreadsheet(opened: Opened, fmt: str, sheet: str | None = None) -> Table:
+    """One sheet (the first, or `sheet` by name or 1-based number) as a Table with a header."""
+    data = opened.stream.read()
+    reader = _xlsx_rows if fmt == "xlsx" else _ods_rows
+    chosen, rows, count = reader(data, opened.name, sheet)
+    notes: list[str] = []
+    where = f'{opened.name}: sheet "{chosen}"' if count > 1 else opened.name
+    if count > 1 and sheet is None:
+        notes.append(f"{where} read, the first of {count} (choose with --sheet NAME)")
+    header, body = split_header(rows, where, notes)
+    table = Table(opened.name, fmt, body, header=header, notes=notes)
+    return table
