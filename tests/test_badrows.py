@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microinf.jobs.classify import Query, ReadOptions, classify
+from microinf.jobs.classify import Query, classify
+from microinf.read.options import ReadOptions
 
 from conftest import Run
 
@@ -26,6 +27,7 @@ def test_fail_is_the_default(run: Run, write: Write) -> None:
     assert (
         result.stderr
         == f'error: {path}:3: column "followers": cannot read "lots" as a follower count\n'
+        "hint: write 12500, 12.5K or 1.2M\n"
     )
 
 

@@ -171,6 +171,7 @@ def test_bad_row_exits_1_naming_file_line_and_column(run: Run, write: Write) -> 
     assert (
         result.stderr
         == f'error: {path}:4: column "followers": cannot read "lots" as a follower count\n'
+        "hint: write 12500, 12.5K or 1.2M\n"
     )
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from microinf.jobs.classify import ReadOptions, iter_creators
+from microinf.jobs.classify import iter_creators
+from microinf.read.options import ReadOptions
 
 DATA = Path(__file__).parent / "data" / "formats"
 CASES = sorted(p for p in DATA.iterdir() if not p.name.endswith(".expected.json"))

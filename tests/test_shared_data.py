@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
+from microinf.jobs.classify import Query, classify
 from microinf.numbers import parse_count
-from microinf.jobs.classify import Query, ReadOptions, classify
+from microinf.read.options import ReadOptions
 
 from conftest import SHARED_DATA
 

@@ -27,7 +27,7 @@ _EXPORTS = {
     "TierSpec": "tiers.schema",
     "TiersConfig": "tiers.schema",
     "Query": "jobs.classify",
-    "ReadOptions": "jobs.classify",
+    "ReadOptions": "read.options",
     "Result": "jobs.classify",
     "Stats": "jobs.classify",
     "classify": "jobs.classify",
@@ -77,7 +77,6 @@ if TYPE_CHECKING:
     )
     from microinf.jobs.classify import (
         Query,
-        ReadOptions,
         Result,
         Stats,
         classify,
@@ -86,6 +85,7 @@ if TYPE_CHECKING:
     )
     from microinf.models import Creator
     from microinf.rank.score import Scorer, rank
+    from microinf.read.options import ReadOptions
     from microinf.tiers.load import (
         BUILTIN,
         LoadedTiers,

@@ -10,7 +10,7 @@ import typer
 
 from microinf.cli.common import errors_to_exit_codes, format_option, warn
 from microinf.cli.output import emit, rejects_writer, report, split_map
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
 
 
 class InputFormat(StrEnum):
@@ -206,8 +206,9 @@ def classify(
         if len(delimiter) != 1:
             raise typer.BadParameter("give one character", param_hint="--delimiter")
     with errors_to_exit_codes():
-        from microinf.jobs.classify import Query, ReadOptions
+        from microinf.jobs.classify import Query
         from microinf.jobs.classify import classify as run
+        from microinf.read.options import ReadOptions
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
         writer = rejects_writer(rejects)

@@ -117,8 +117,8 @@ def diff(
     Example: microinf tiers diff tiers.yaml new-tiers.yaml --on creators.csv
     """
     with errors_to_exit_codes():
-        from microinf.jobs.classify import ReadOptions
         from microinf.jobs.impact import impact
+        from microinf.read.options import ReadOptions
         from microinf.render.registry import render
         from microinf.render.tiers import ConfigDiff
         from microinf.tiers.diff import config_changes

@@ -12,37 +12,20 @@ from microinf.jobs.query import Query, check_query, empty_note, platform_filter,
 from microinf.models import Creator
 from microinf.platforms import canonical_platform
 from microinf.rank.budget import Choice, choose
+from microinf.rank.filters import Filters
 from microinf.rank.niches import NicheMatcher, niche_table
 from microinf.rank.score import Scorer, rank
 from microinf.read.columns import likely_columns, map_columns, show
 from microinf.read.formats import detect_format
-from microinf.read.records import Prefilter, RecordReader, RowError
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT, display_name, open_source
+from microinf.read.options import ReadOptions
+from microinf.read.records import RecordReader, RowError
+from microinf.read.sources import display_name, open_source
 from microinf.read.tables import open_table
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
 
-__all__ = ["Query", "ReadOptions", "Result", "Stats", "check_query", "classify", "iter_creators"]
-
-
-@dataclass
-class ReadOptions:
-    """How to read sources and what to do with bad rows and duplicates."""
-
-    input_format: str | None = None
-    delimiter: str | None = None
-    records: str | None = None
-    sheet: str | None = None  # a spreadsheet's sheet, by name or 1-based number
-    columns: dict[str, str] = field(default_factory=dict)  # --map FIELD=COLUMN
-    platform_default: str | None = None
-    on_error: str = "fail"  # fail | skip
-    rejects: Callable[[RowError], None] | None = None  # called with each rejected row
-    keep_duplicates: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES  # the largest download from a URL
-    timeout: float = READ_TIMEOUT  # seconds a URL may stay silent
-    # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
-    progress: Callable[[str, int, int | None, int], None] | None = None
+__all__ = ["Query", "ReadOptions", "Result", "Stats", "classify", "filters_for", "iter_creators"]
 
 
 @dataclass
@@ -89,7 +72,7 @@ def iter_creators(
     sources: Sequence[str],
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
-    prefilter: Prefilter | None = None,
+    filters: Filters | None = None,
     counter: _Counter | None = None,
 ) -> Iterator[Creator]:
     """Every creator of the sources, in order; a bad row raises RowError (or is skipped)."""
@@ -121,11 +104,13 @@ def iter_creators(
                 records_path=options.records,
                 sheet=options.sheet,
             )
+            if table.header:
+                _check_header(opened.name, table.header, options.columns, warn)
             reader = RecordReader(
                 table,
                 options.columns or None,
                 warn,
-                prefilter,
+                filters,
                 platform_default=(
                     canonical_platform(options.platform_default)
                     if options.platform_default
@@ -134,8 +119,6 @@ def iter_creators(
                 on_reject=on_reject if skip or handler is not None else None,
             )
             live.append(reader)
-            if table.header:
-                _check_header(opened.name, table.header, options.columns, warn)
             try:
                 yield from reader
             except OSError as exc:
@@ -178,6 +161,32 @@ def _hook(
     return on_bytes
 
 
+def filters_for(
+    query: Query, tiers: LoadedTiers, warn: Callable[[str], None] | None = None
+) -> Filters:
+    """The query's filters, compiled once; an unknown tier or misspelt platform is a usage error."""
+    rules = TierRules(tiers.config)
+    check_query(query, rules)
+    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
+    if warn:
+        unknown = matcher.unknown if matcher else []
+        for note in query_notes(query, unknown, list(niche_table(tiers.config.niches))):
+            warn(note)
+    min_relevance = query.min_relevance
+    if min_relevance is None:
+        min_relevance = tiers.config.ranking.min_relevance
+    return Filters(
+        rules,
+        tiers=frozenset(query.tiers) or None,
+        platforms=platform_filter(query.platforms),
+        niches=matcher,
+        min_relevance=min_relevance,
+        min_followers=query.min_followers,
+        max_followers=query.max_followers,
+        exclude_flagged=query.exclude_flagged,
+    )
+
+
 _FILLABLE = (
     "name", "bio", "avg_likes", "avg_comments", "avg_views", "engagement_rate",
     "engagement_method", "country", "language", "url",
@@ -215,29 +224,11 @@ def classify(
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
-    index = TierRules(tiers.config)
-    check_query(query, index)
     stats = Stats()
     counter = _Counter()
     columns: dict[str, None] = {}
-    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
-    if warn:
-        unknown = matcher.unknown if matcher else []
-        for note in query_notes(query, unknown, list(niche_table(tiers.config.niches))):
-            warn(note)
-    min_relevance = query.min_relevance
-    if min_relevance is None:
-        min_relevance = tiers.config.ranking.min_relevance
-    scored = Scorer(tiers.config, matcher, query.explain)
-    prefilter = Prefilter(
-        index,
-        tiers=frozenset(query.tiers) or None,
-        platforms=platform_filter(query.platforms),
-        niches=matcher,
-        min_relevance=min_relevance,
-        min_followers=query.min_followers,
-        max_followers=query.max_followers,
-    )
+    filters = filters_for(query, tiers, warn)
+    scored = Scorer(tiers.config, filters.niches, query.explain)
     flagged_out = 0
     firsts: dict[tuple[str | None, str], Creator] | None = None
     keys: set[tuple[str | None, str]] = set()
@@ -248,7 +239,7 @@ def classify(
     def kept() -> Iterator[Creator]:
         nonlocal flagged_out
         seen_names: set[tuple[str, ...]] = set()
-        for creator in iter_creators(sources, options, warn, prefilter, counter):
+        for creator in iter_creators(sources, options, warn, filters, counter):
             stats.shown += 1
             if firsts is not None:
                 key = (creator.platform, creator.handle.casefold())
@@ -264,7 +255,7 @@ def classify(
                 seen_names.add(creator.extra_names)
                 columns.update(dict.fromkeys(creator.extra_names))
             scored(creator)
-            if query.exclude_flagged and creator.flags:
+            if not filters.flags_ok(creator.flags):
                 flagged_out += 1
                 continue
             yield creator

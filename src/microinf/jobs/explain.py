@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from microinf.jobs.classify import Query, ReadOptions, classify, iter_creators
+from microinf.jobs.classify import Query, classify, filters_for, iter_creators
 from microinf.models import Creator
-from microinf.rank.niches import NicheMatcher
+from microinf.rank.filters import Filters
 from microinf.rank.score import Scorer
-from microinf.read.records import Prefilter
+from microinf.read.options import ReadOptions
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
 
@@ -57,45 +57,25 @@ def explain(
     """One explanation per creator with this handle (one per platform)."""
     query = query or Query()
     tiers = tiers or load_tiers(None)
-    rules = TierRules(tiers.config)
+    filters = filters_for(query, tiers)
+    rules = filters.rules
     want = handle.lstrip("@").casefold()
     quiet = ReadOptions(**{**vars(options or ReadOptions()), "on_error": "skip", "rejects": None})
     found = [
-        c for c in iter_creators(sources, quiet, prefilter=Prefilter(rules))
+        c for c in iter_creators(sources, quiet, filters=Filters(rules))
         if c.handle.casefold() == want
     ]  # fmt: skip
     if not found:
         return []
-    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
-    scorer = Scorer(tiers.config, matcher, explain=True)
+    scorer = Scorer(tiers.config, filters.niches, explain=True)
     explained = Query(**{**vars(query), "explain": True})
     result = classify(sources, explained, tiers, quiet)
     ranks = {(c.platform, c.handle.casefold()): i for i, c in enumerate(result.creators, 1)}
-    min_rel = query.min_relevance
-    if min_rel is None:
-        min_rel = tiers.config.ranking.min_relevance
     out = []
     for c in found:
         scorer(c)
         rank = ranks.get((c.platform, want))
-        reasons = []
-        if query.tiers and c.tier not in query.tiers:
-            reasons.append(f"--tier {' '.join(query.tiers)}: its tier is {c.tier or 'none'}")
-        if query.platforms and (c.platform or "") not in {p.lower() for p in query.platforms}:
-            reasons.append(
-                f"--platform {' '.join(query.platforms)}: its platform is {c.platform or 'none'}"
-            )
-        if query.min_followers is not None and c.followers < query.min_followers:
-            reasons.append(f"--min-followers {query.min_followers}: it has {c.followers:,}")
-        if query.max_followers is not None and c.followers > query.max_followers:
-            reasons.append(f"--max-followers {query.max_followers}: it has {c.followers:,}")
-        relevance = (c.parts or {}).get("relevance")
-        if matcher is not None and relevance is not None and relevance < min_rel:
-            reasons.append(
-                f"--niche {' '.join(query.niches)}: relevance {relevance:.2f} is under {min_rel:g}"
-            )
-        if query.exclude_flagged and c.flags:
-            reasons.append(f"--exclude-flagged: flagged {', '.join(c.flags)}")
+        reasons = filters.reasons(c, (c.parts or {}).get("relevance"))
         if rank is None and not reasons and query.top is not None:
             reasons.append(f"--top {query.top}: ranked below the best {query.top}")
         out.append(

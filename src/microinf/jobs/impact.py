@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from microinf.jobs.classify import ReadOptions, iter_creators
-from microinf.read.records import Prefilter
+from microinf.jobs.classify import iter_creators
+from microinf.rank.filters import Filters
+from microinf.read.options import ReadOptions
 from microinf.tiers.lookup import TierRules
 from microinf.tiers.schema import TiersConfig
 
@@ -39,7 +40,7 @@ def impact(
     before, after = TierRules(old), TierRules(new)
     result = Impact()
     seen: set[tuple[str | None, str]] = set()
-    for c in iter_creators(sources, options, prefilter=Prefilter(before)):
+    for c in iter_creators(sources, options, filters=Filters(before)):
         key = (c.platform, c.handle.casefold())  # duplicates count once, as classify merges them
         if key in seen:
             continue

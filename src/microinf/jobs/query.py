@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from microinf.errors import UsageError, did_you_mean, suggestion
-from microinf.platforms import KNOWN, is_known, spellings
+from microinf.platforms import KNOWN, canonical_platform, is_known
 from microinf.tiers.lookup import TierRules
 
 
@@ -47,10 +47,10 @@ def check_query(query: Query, index: TierRules) -> None:
 
 
 def platform_filter(names: Sequence[str]) -> frozenset[str] | None:
-    """The platform values a --platform filter keeps: each name in every spelling (x, twitter)."""
+    """The platform values a --platform filter keeps: each name as written and canonical."""
     if not names:
         return None
-    return frozenset(spelling for name in names for spelling in spellings(name))
+    return frozenset(n.strip().lower() for n in names) | {canonical_platform(n) for n in names}
 
 
 def query_notes(query: Query, unknown: Sequence[str], known_niches: Sequence[str]) -> list[str]:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from microinf.jobs.classify import ReadOptions
 from microinf.read.columns import Plan, plan_for
 from microinf.read.formats import detect_format
+from microinf.read.options import ReadOptions
 from microinf.read.sources import open_source
 from microinf.read.tables import open_table
 from microinf.read.values import flatten

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, TextIO, cast
 
 from microinf.errors import DataError, UsageError
 from microinf.read.detect import binary_format, looks_like_yaml
@@ -49,7 +49,10 @@ class Table:
     rows: Iterator[tuple[int, Any]]  # (line or record number, list[str] | dict)
     header: list[str] | None = None
     notes: list[str] = field(default_factory=list)
-    csv_reader: Any = None  # the csv.reader behind `rows`, for the hot path
+    csv_reader: Any = None  # the csv.reader behind `rows`
+    text: TextIO | None = None  # a CSV body's text, after the header
+    delimiter: str | None = None
+    body_line: int = 1  # the line the body starts on
 
 
 def detect_format(opened: Opened, forced: str | None = None) -> str:
@@ -154,6 +157,9 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
         header=unique_names(header or []),
         notes=notes,
         csv_reader=reader,
+        text=text,
+        delimiter=delimiter,
+        body_line=reader.line_num + 1,
     )
     table.rows = csv_rows(reader, opened.name)
     return table

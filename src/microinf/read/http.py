@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from microinf.errors import SourceError
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
 
 CONNECT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from microinf.errors import SourceError
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
 
 HEAD_SIZE = 64 * 1024
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024  # --max-bytes for URLs
-READ_TIMEOUT = 30.0  # --timeout: seconds of silence before a URL is given up
 
 
 @dataclass
