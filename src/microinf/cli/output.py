@@ -72,7 +72,9 @@ def report(result: Any, show_ledger: bool) -> None:
         )
 
 
-def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = False) -> None:
+def emit(
+    result: object, fmt: str, wanted: list[str] | None, explain: bool = False, excel: bool = False
+) -> None:
     """The creators on stdout in the chosen format and fields."""
     from microinf.jobs.classify import Result
     from microinf.models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
@@ -81,6 +83,8 @@ def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = Fal
 
     assert isinstance(result, Result)
     fmt = resolve("creators", fmt, sys.stdout)
+    if excel and fmt != "csv":
+        fail([f"--excel goes with --format csv, not {fmt}"], "add --format csv", 2)
     passthrough = list(result.columns)
     fields = wanted or default_fields(fmt, passthrough, explain)
     known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
@@ -101,6 +105,7 @@ def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = Fal
         rejected=stats.rejected,
         duplicates=stats.duplicates,
         not_chosen=stats.not_chosen,
+        excel=excel,
     )
     render("creators", fmt, Shortlist(result.creators, fields, meta), sys.stdout)
     sys.stdout.flush()
