@@ -15,6 +15,7 @@ tiers_app = typer.Typer(
     help="Check, show, create and compare tiers.yaml files.\n\n"
     "Example: microinf tiers check tiers.yaml",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
