@@ -47,12 +47,7 @@ def report(result: Any, show_ledger: bool) -> None:
             if choice.method == "exact"
             else "greedy by engagements per unit of cost: too many candidates to be exact"
         )
-        say(
-            "",
-            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} "
-            f"candidates, cost {choice.cost:,.0f}, expected engagements "
-            f"{choice.engagements:,.0f} ({how})",
-        )
+        say("", budget_line(choice, how))
     if stats.rejected:
         say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
     if stats.duplicates:
@@ -70,6 +65,22 @@ def report(result: Any, show_ledger: bool) -> None:
             + (f", not chosen by --budget {stats.not_chosen}" if result.choice else "")
             + (f" ({stats.flagged_out} of the filtered are flagged)" if stats.flagged_out else ""),
         )
+
+
+def budget_line(choice: Any, how: str) -> str:
+    """What --budget did, with numbers that add up: offered = candidates + each reason left."""
+    reasons = [
+        (choice.no_cost, "with no cost"),
+        (choice.no_engagement, "with no engagement rate"),
+        (choice.over_budget, "costing more than the whole budget"),
+    ]
+    left = "; ".join(f"{n} {why}" for n, why in reasons if n)
+    return (
+        f"budget {choice.budget:,.0f}: {choice.offered} creators passed the filters, "
+        f"{choice.candidates} of them candidates" + (f" (not: {left})" if left else "") + "; "
+        f"chose {len(choice.creators)}, cost {choice.cost:,.0f}, expected engagements "
+        f"{choice.engagements:,.0f} ({how})"
+    )
 
 
 def emit(
