@@ -20,6 +20,7 @@ from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.records import RecordReader, RowError
 from microinf.read.sources import display_name, open_source
+from microinf.read.spreadsheet import SheetTable
 from microinf.read.tables import open_table
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
@@ -104,8 +105,9 @@ def iter_creators(
                 records_path=options.records,
                 sheet=options.sheet,
             )
-            if table.header:
-                _check_header(opened.name, table.header, options.columns, warn)
+            header = table.columns if isinstance(table, SheetTable) else table.header
+            if header:
+                _check_header(opened.name, header, options.columns, warn)
             reader = RecordReader(
                 table,
                 options.columns or None,

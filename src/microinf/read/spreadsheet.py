@@ -7,6 +7,7 @@ import io
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from microinf.errors import DataError, SourceError, UsageError, suggestion
@@ -18,6 +19,13 @@ from microinf.read.sources import Opened
 HEADER_SEARCH = 20  # rows looked at for the header, after blank ones
 _KNOWN = {alias for aliases in ALIASES.values() for alias in aliases} | set(FIELDS)
 XLSX_EXTRA = 'pip install "microinf[xlsx]"'
+
+
+@dataclass
+class SheetTable(Table):
+    """A sheet's rows as mappings under its header row (so values keep their types)."""
+
+    columns: list[str] = field(default_factory=list)  # the header row
 
 
 def cell_value(value: Any) -> Any:
@@ -126,7 +134,15 @@ def _ods_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[
     return chosen, ((n, _trim(r)) for n, r in ods_rows(data, name, chosen)), len(names)
 
 
-def read_spreadsheet(opened: Opened, fmt: str, sheet: str | None = None) -> Table:
+def _mapping(header: list[str], cells: list[Any]) -> dict[str, Any]:
+    # an empty cell is None (null in JSON output); surplus cells are kept as column_N
+    row: dict[str, Any] = dict.fromkeys(header)
+    for i, cell in enumerate(cells):
+        row[header[i] if i < len(header) else f"column_{i + 1}"] = cell
+    return row
+
+
+def read_spreadsheet(opened: Opened, fmt: str, sheet: str | None = None) -> SheetTable:
     """One sheet (the first, or `sheet` by name or 1-based number) as a Table with a header."""
     data = opened.stream.read()
     reader = _xlsx_rows if fmt == "xlsx" else _ods_rows
@@ -136,5 +152,5 @@ def read_spreadsheet(opened: Opened, fmt: str, sheet: str | None = None) -> Tabl
     if count > 1 and sheet is None:
         notes.append(f"{where} read, the first of {count} (choose with --sheet NAME)")
     header, body = split_header(rows, where, notes)
-    table = Table(opened.name, fmt, body, header=header, notes=notes)
-    return table
+    records = ((number, _mapping(header, cells)) for number, cells in body)
+    return SheetTable(opened.name, fmt, records, notes=notes, columns=header)
