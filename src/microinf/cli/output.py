@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from microinf.cli.common import fail, say
+from microinf.errors import did_you_mean, suggestion
 
 
 def split_map(items: list[str]) -> dict[str, str]:
@@ -22,7 +23,8 @@ def split_map(items: list[str]) -> dict[str, str]:
             raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
         if name not in FIELDS:
             raise typer.BadParameter(
-                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
+                f"unknown field {name!r}{suggestion(name, FIELDS)}; fields: {', '.join(FIELDS)}",
+                param_hint="--map",
             )
         mapping[name] = column
     return mapping
@@ -101,9 +103,11 @@ def emit(
     known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
     unknown = [f for f in fields if f not in known]
     if unknown:
+        every = [*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]
+        close = did_you_mean(unknown[0], every)
         fail(
             [f"--fields: unknown field {unknown[0]!r}"],
-            "fields: " + ", ".join([*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]),
+            (f'did you mean "{close}"? ' if close else "") + "fields: " + ", ".join(every),
             2,
         )
     stats = result.stats
