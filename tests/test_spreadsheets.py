@@ -120,9 +120,15 @@ def test_sheet_by_name_or_number(run: Run, tmp_path: Path, writer) -> None:  # t
     assert wrong.exit_code == 2
     assert 'has no sheet "Rooster" (did you mean "Roster"?)' in wrong.stderr
     assert 'sheets: "Notes", "Roster"' in wrong.stderr
-    first = run("classify", str(book))
-    assert first.exit_code == 1  # the first sheet holds no creator column
-    assert "no column holds a handle or a follower count" in first.stderr
+    # by default, the first sheet with a creator column, said on stderr
+    first = run("classify", str(book), "--format", "json")
+    assert [c["handle"] for c in json.loads(first.stdout)] == ["zed"]
+    assert f'{book}: read sheet "Roster" of "Notes", "Roster" (choose with --sheet)' in (
+        first.stderr
+    )
+    notes = run("classify", str(book), "--sheet", "Notes")
+    assert notes.exit_code == 1
+    assert "no column holds a handle or a follower count" in notes.stderr
 
 
 def test_xlsx_on_stdin_is_detected(run: Run, tmp_path: Path) -> None:

@@ -99,39 +99,44 @@ def _choose(sheet: str | None, names: list[str], where: str) -> str:
     )
 
 
-def _xlsx_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[Any], int]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise SourceError(
-            f"{name}: reading .xlsx needs openpyxl, which is not installed",
-            hint=f"install it with: {XLSX_EXTRA}",
-        ) from None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about styles it does not use
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise DataError(f"{name}: not a valid .xlsx workbook ({exc})") from None
-    chosen = _choose(sheet, list(book.sheetnames), name)
-    count = len(book.sheetnames)
+class _Book:
+    """A workbook's sheet names and the rows of any sheet."""
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
+    def __init__(self, data: bytes, name: str, fmt: str) -> None:
+        self.data, self.name, self.fmt = data, name, fmt
+        self.book: Any = None
+        if fmt == "ods":
+            self.names = ods_sheets(data, name)
+            return
+        try:
+            import openpyxl
+        except ImportError:
+            raise SourceError(
+                f"{name}: reading .xlsx needs openpyxl, which is not installed",
+                hint=f"install it with: {XLSX_EXTRA}",
+            ) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not use
+            try:
+                self.book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+                raise DataError(f"{name}: not a valid .xlsx workbook ({exc})") from None
+        self.names = list(self.book.sheetnames)
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[Any]]]:
+        """(row number, cells) of a sheet, trailing empty cells dropped."""
+        if self.book is None:
+            for number, cells in ods_rows(self.data, self.name, sheet):
+                yield number, _trim(cells)
+            return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            try:
-                for number, row in enumerate(book[chosen].iter_rows(values_only=True), 1):
-                    yield number, _trim(row)
-            finally:
-                book.close()
+            for number, row in enumerate(self.book[sheet].iter_rows(values_only=True), 1):
+                yield number, _trim(row)
 
-    return chosen, rows(), count
-
-
-def _ods_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[Any], int]:
-    names = ods_sheets(data, name)
-    chosen = _choose(sheet, names, name)
-    return chosen, ((n, _trim(r)) for n, r in ods_rows(data, name, chosen)), len(names)
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.close()
 
 
 def _mapping(header: list[str], cells: list[Any]) -> dict[str, Any]:
@@ -143,14 +148,38 @@ def _mapping(header: list[str], cells: list[Any]) -> dict[str, Any]:
 
 
 def read_spreadsheet(opened: Opened, fmt: str, sheet: str | None = None) -> SheetTable:
-    """One sheet (the first, or `sheet` by name or 1-based number) as a Table with a header."""
-    data = opened.stream.read()
-    reader = _xlsx_rows if fmt == "xlsx" else _ods_rows
-    chosen, rows, count = reader(data, opened.name, sheet)
+    """One sheet as a Table: `sheet` by name or 1-based number, else the first that has a header
+    naming a creator column (else the first)."""
+    book = _Book(opened.stream.read(), opened.name, fmt)
+    names = book.names
     notes: list[str] = []
-    where = f'{opened.name}: sheet "{chosen}"' if count > 1 else opened.name
-    if count > 1 and sheet is None:
-        notes.append(f"{where} read, the first of {count} (choose with --sheet NAME)")
-    header, body = split_header(rows, where, notes)
-    records = ((number, _mapping(header, cells)) for number, cells in body)
-    return SheetTable(opened.name, fmt, records, notes=notes, columns=header)
+    if sheet is not None or len(names) < 2:
+        chosen = _choose(sheet, names, opened.name)
+    else:
+        chosen = next((n for n in names if _has_header(book.rows(n))), names[0])
+        listed = ", ".join(f'"{n}"' for n in names)
+        notes.append(f'{opened.name}: read sheet "{chosen}" of {listed} (choose with --sheet)')
+    where = f'{opened.name}: sheet "{chosen}"' if len(names) > 1 else opened.name
+    header, body = split_header(book.rows(chosen), where, notes)
+
+    def records() -> Iterator[tuple[int, dict[str, Any]]]:
+        try:
+            for number, cells in body:
+                yield number, _mapping(header, cells)
+        finally:
+            book.close()
+
+    return SheetTable(opened.name, fmt, records(), notes=notes, columns=header)
+
+
+def _has_header(rows: Iterator[tuple[int, list[Any]]]) -> bool:
+    seen = 0
+    for _, cells in rows:
+        if _blank(cells):
+            continue
+        if _is_header(cells):
+            return True
+        seen += 1
+        if seen >= HEADER_SEARCH:
+            break
+    return False
