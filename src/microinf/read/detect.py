@@ -28,8 +28,8 @@ _MAGIC = (
     (b"\x7fELF", "a program"),
 )
 _HINTS = {
-    "a Parquet file": "export it as CSV or JSON Lines first, e.g. with DuckDB: "
-    "COPY (SELECT * FROM 'FILE') TO 'FILE.csv'",
+    "a Parquet file": "export it as CSV first, e.g. with DuckDB: "
+    "COPY (SELECT * FROM 'FILE') TO 'creators.csv'",
     "an old Office file (.xls or .doc)": "save it as .xlsx, .ods or CSV",
 }
 
