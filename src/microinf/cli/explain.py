@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from microinf.cli.common import errors_to_exit_codes, fail, format_option, warn
-from microinf.cli.inputs import FilterArgs, Inputs, filter_options, input_options
+from microinf.cli.filters import FilterArgs, filter_options
+from microinf.cli.inputs import Inputs, input_options
 
 
 @filter_options

@@ -1,9 +1,9 @@
-"""The input and filter options, defined once and added to every command that reads creators.
+"""The input options, defined once and added to every command that reads creators.
 
 `@input_options` adds --map, --show-columns, --platform-default, --input-format, --delimiter,
 --records, --sheet, --max-bytes, --timeout, --on-error, --rejects and --keep-duplicates to a
-command, which receives them as one `inputs: Inputs` value; `@filter_options` adds --tiers and the
-filters, received as `filters: FilterArgs`. classify, explain and `tiers diff --on` use them.
+command, which receives them as one `inputs: Inputs` value. classify, explain and `tiers diff
+--on` use it; cli/filters.py adds the filters the same way.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ class OnError(StrEnum):
 
 _IN = "Input"
 _BAD = "Bad rows"
-_FILTERS = "Filters"
 
 
 @dataclass
@@ -189,99 +188,7 @@ class Inputs:
         return True
 
 
-@dataclass
-class FilterArgs:
-    """The tiers file and the filters, as given on the command line."""
-
-    tiers: Annotated[
-        str | None,
-        typer.Option(
-            "--tiers",
-            metavar="FILE",
-            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
-        ),
-    ] = None
-    niche: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="NAME",
-            help="Keep creators of this niche (repeatable).",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = None
-    tier: Annotated[
-        list[str] | None,
-        typer.Option(metavar="NAME", help="Keep this tier (repeatable).", rich_help_panel=_FILTERS),
-    ] = None
-    platform: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="NAME",
-            help="Keep this platform (repeatable; aliases such as twitter or yt work).",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = None
-    min_followers: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            metavar="N",
-            help="Keep creators with at least N followers.",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = None
-    max_followers: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            metavar="N",
-            help="Keep creators with at most N followers.",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = None
-    min_relevance: Annotated[
-        float | None,
-        typer.Option(
-            min=0,
-            max=1,
-            metavar="R",
-            help="With --niche, keep creators at least this relevant (default 0.25).",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = None
-    exclude_flagged: Annotated[
-        bool,
-        typer.Option(
-            "--exclude-flagged",
-            help="Leave out creators with authenticity flags.",
-            rich_help_panel=_FILTERS,
-        ),
-    ] = False
-    top: Annotated[
-        int | None,
-        typer.Option(
-            min=1, metavar="N", help="Keep the best N after filtering.", rich_help_panel=_FILTERS
-        ),
-    ] = None
-
-    def query(self, **more: Any) -> Any:
-        """The core's Query of these filters (plus classify's own settings in `more`)."""
-        from microinf.jobs.query import Query
-
-        return Query(
-            niches=self.niche or [],
-            tiers=self.tier or [],
-            platforms=self.platform or [],
-            min_followers=self.min_followers,
-            max_followers=self.max_followers,
-            top=self.top,
-            min_relevance=self.min_relevance,
-            exclude_flagged=self.exclude_flagged,
-            **more,
-        )
-
-
-def _adding(name: str, cls: type) -> Callable[[F], F]:
+def adding(name: str, cls: type) -> Callable[[F], F]:
     """A decorator adding the fields of `cls` as options; the command gets them as `name`."""
     hints = inspect.get_annotations(cls, eval_str=True)
     added = [
@@ -309,5 +216,4 @@ def _adding(name: str, cls: type) -> Callable[[F], F]:
     return decorate
 
 
-input_options = _adding("inputs", Inputs)
-filter_options = _adding("filters", FilterArgs)
+input_options = adding("inputs", Inputs)

@@ -15,7 +15,8 @@ from microinf.rank.budget import Choice, choose
 from microinf.rank.filters import Filters
 from microinf.rank.niches import NicheMatcher, niche_table
 from microinf.rank.score import Scorer, rank
-from microinf.read.columns import likely_columns, map_columns, show
+from microinf.read.advice import likely_columns, show
+from microinf.read.columns import map_columns
 from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.records import RecordReader, RowError
