@@ -62,3 +62,12 @@ def test_rates() -> None:
 )
 def test_human(count: int, text: str) -> None:
     assert human(count) == text
+
+
+@pytest.mark.parametrize("text", ["1_000", "1__0", "٣", "12_500.5"])
+def test_underscores_and_other_digits_are_not_numbers_anywhere(text: str) -> None:
+    # counts and numbers share one rule: Python's int() would take "1_000" and "٣"
+    with pytest.raises(ValueError):
+        parse_count(text)
+    with pytest.raises(ValueError):
+        parse_number(text)

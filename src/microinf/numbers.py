@@ -10,10 +10,10 @@ MISSING = frozenset(
 )
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007\t")
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,3}")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,3}", re.ASCII)
 # thousands groups (12,500) or Indian lakh groups (2,28,00,000), then an optional fraction
-_GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d*)?")
+_GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d*)?", re.ASCII)
 MAX_FOLLOWERS = 10_000_000_000
 
 
@@ -46,10 +46,8 @@ def parse_number(text: str) -> float | None:
 
 def parse_count(text: str) -> int | None:
     """A whole count (followers, likes); None when missing. Raises ValueError."""
-    try:
+    if text.isdigit() and text.isascii():  # the common case; int() alone would take "1_000"
         return int(text)
-    except ValueError:
-        pass
     value = parse_number(text)
     return None if value is None else round(value)
 

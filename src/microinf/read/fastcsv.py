@@ -9,6 +9,7 @@ its error is the same. Every other line is parsed by the csv module and built by
 from __future__ import annotations
 
 import csv
+import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import TextIO
@@ -23,16 +24,38 @@ Build = Callable[[Layout, list[str], int], "Creator | None"]
 _EMPTY = ("\n", "\r\n", "\r", "")
 
 
+def whole_record(delimiter: str) -> Callable[[str], bool]:
+    """A test that a line starting a record also ends it, read as csv.reader(strict=False) does.
+
+    A quote opens a quoted field only at the start of a field; inside one, "" is a quote; after
+    the closing quote, anything up to the delimiter is literal. Possessive loops follow the csv
+    module's one reading instead of finding another one that happens to close.
+    """
+    d = re.escape(delimiter)
+    field = rf'(?:"(?:[^"]|"")*+"[^{d}\r\n]*+|[^"{d}\r\n][^{d}\r\n]*+|)'
+    pattern = re.compile(rf"{field}(?:{d}{field})*+(?:\r\n|\n|\r)?")
+    match = pattern.fullmatch
+
+    def whole(line: str) -> bool:
+        return match(line) is not None
+
+    return whole
+
+
 class LineScreen:
     """Lines of a CSV body, less those that cannot pass; keeps the physical line numbers.
 
     The csv module asks for a line either to start a record or to go on with one (a quoted
     field over several lines); `at_record_start` is set by the loop each time a record comes
-    out, so only lines that start a record are ever screened.
+    out, so only lines that start a record are screened, and only when the record ends on the
+    same line: no quote, or quotes that close as the csv module reads them.
     """
 
-    def __init__(self, text: TextIO, first_line: int, keys: tuple[str, ...], limit: int) -> None:
+    def __init__(
+        self, text: TextIO, delimiter: str, first_line: int, keys: tuple[str, ...], limit: int
+    ) -> None:
         self.text = text
+        self.whole = whole_record(delimiter)
         self.keys = keys
         self.limit = limit  # a longer line is left to the csv module (and its field limit)
         self.line = first_line - 1  # the physical line last read
@@ -41,9 +64,14 @@ class LineScreen:
         self.at_record_start = True
 
     def __iter__(self) -> Iterator[str]:
-        keys, limit, starts = self.keys, self.limit, self.starts
+        keys, limit, starts, whole = self.keys, self.limit, self.starts, self.whole
         for self.line, text in enumerate(self.text, self.line + 1):  # noqa: B020
-            if keys and self.at_record_start and len(text) <= limit:
+            if (
+                keys
+                and self.at_record_start
+                and len(text) <= limit
+                and ('"' not in text or whole(text))
+            ):
                 folded = text.lower() if text.isascii() else fold(text)
                 for key in keys:
                     if key in folded:
@@ -68,7 +96,9 @@ def csv_creators(
     source = table.source
     if table.text is None or table.delimiter is None:
         raise ValueError("csv_creators needs a CSV table")
-    screen = LineScreen(table.text, table.body_line, keys or (), csv.field_size_limit())
+    screen = LineScreen(
+        table.text, table.delimiter, table.body_line, keys or (), csv.field_size_limit()
+    )
     reader = csv.reader(screen, delimiter=table.delimiter, strict=False)
     starts = screen.starts
     read = 0
