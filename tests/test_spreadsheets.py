@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, ROOT, Run
 
@@ -221,3 +225,91 @@ def test_header_only_csv_with_no_known_column_is_an_error(run: Run, tmp_path: Pa
 
 def test_environment_is_not_touched() -> None:
     assert "openpyxl" not in os.environ.get("PYTHONPATH", "")
+
+
+def test_ods_cells_of_every_kind(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import LineBreak, P, S
+
+    from microinf.read.ods import ods_rows, ods_sheets
+
+    def cell(**kw: object) -> TableCell:
+        return TableCell(**kw)
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Kinds")
+    row = TableRow()
+    row.addElement(cell(valuetype="percentage", value=0.043))
+    row.addElement(cell(valuetype="currency", value=250, currency="EUR"))
+    row.addElement(cell(valuetype="date", datevalue="2024-03-01"))
+    row.addElement(cell(valuetype="boolean", booleanvalue="true"))
+    text = cell(valuetype="string")
+    p = P()
+    p.addText("a")
+    p.addElement(S(c=2))
+    p.addText("b")
+    p.addElement(LineBreak())
+    p.addText("c")
+    text.addElement(p)
+    text.addElement(P(text="second paragraph"))
+    row.addElement(text)
+    row.addElement(cell(numbercolumnsrepeated=2))  # two empty cells inside the row
+    twice = cell(valuetype="float", value=7, numbercolumnsrepeated=2)
+    row.addElement(twice)
+    row.addElement(CoveredTableCell())
+    table.addElement(row)
+    repeated = TableRow(numberrowsrepeated=2)
+    repeated.addElement(cell(valuetype="float", value=1.5))
+    table.addElement(repeated)
+    table.addElement(TableRow(numberrowsrepeated=3))  # blank rows: counted, not yielded
+    last = TableRow()
+    last.addElement(cell(valuetype="string", stringvalue="x"))
+    last.lastChild.addElement(P(text="end"))
+    table.addElement(last)
+    doc.spreadsheet.addElement(table)
+    doc.spreadsheet.addElement(Table(name="Empty"))
+    path = tmp_path / "kinds.ods"
+    doc.save(str(path))
+    data = path.read_bytes()
+    assert ods_sheets(data, "kinds.ods") == ["Kinds", "Empty"]
+    assert list(ods_rows(data, "kinds.ods", "Kinds")) == [
+        (1, [0.043, 250.0, "2024-03-01", True, "a  b\nc\nsecond paragraph", None, None, 7.0, 7.0]),
+        (2, [1.5]),
+        (3, [1.5]),
+        (7, ["end"]),
+    ]
+    assert list(ods_rows(data, "kinds.ods", "Empty")) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"PK\x03\x04" + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" + bytes(40),
+         "not a valid .ods file"),
+        (b"PK\x03\x04" + b"[Content_Types].xml xl/workbook.xml" + bytes(40),
+         "not a valid .xlsx workbook"),
+    ],
+)  # fmt: skip
+def test_broken_spreadsheets_are_data_errors(
+    run: Run, tmp_path: Path, content: bytes, says: str
+) -> None:
+    path = tmp_path / "broken.bin"
+    path.write_bytes(content)
+    result = run("classify", str(path))
+    assert result.exit_code == 1
+    assert says in result.stderr
+    assert result.stdout == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_are_read_or_refused_cleanly(content: bytes) -> None:
+    from microinf.errors import MicroinfError
+    from microinf.jobs.classify import iter_creators
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "any"
+        path.write_bytes(content)
+        with contextlib.suppress(MicroinfError):  # anything else fails the test
+            list(iter_creators([str(path)]))

@@ -129,9 +129,12 @@ class _Book:
             for number, cells in ods_rows(self.data, self.name, sheet):
                 yield number, _trim(cells)
             return
+        found = self.book[sheet]
+        if not hasattr(found, "iter_rows"):
+            raise DataError(f'{self.name}: sheet "{sheet}" is a chart, not a table of rows')
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for number, row in enumerate(self.book[sheet].iter_rows(values_only=True), 1):
+            for number, row in enumerate(found.iter_rows(values_only=True), 1):
                 yield number, _trim(row)
 
     def close(self) -> None:
