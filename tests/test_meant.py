@@ -287,3 +287,18 @@ def test_shell_completion_is_offered() -> None:
         [binary, "--show-completion", "bash"], capture_output=True, text=True, check=True
     )
     assert "_MICROINF_COMPLETE" in shown.stdout
+
+
+def test_platform_tiers_apply_to_every_spelling(run: Run, tmp_path: Path) -> None:
+    tiers = tmp_path / "tiers.yaml"
+    tiers.write_text(
+        "version: 1\npreset: standard\nplatforms:\n  twitter:\n    tiers:\n"
+        "      - {name: small, min: 0, max: 5000}\n      - {name: big, min: 5000}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "c.csv"
+    data.write_text("handle,platform,followers\na,x,12000\nb,instagram,12000\n", encoding="utf-8")
+    result = run("classify", str(data), "--tiers", str(tiers), "--format", "json")
+    assert {r["handle"]: r["tier"] for r in json.loads(result.stdout)} == {"a": "big", "b": "micro"}
+    shown = run("tiers", "show", "--tiers", str(tiers), "--platform", "x", "--format", "json")
+    assert [t["name"] for t in json.loads(shown.stdout)] == ["small", "big"]
