@@ -96,11 +96,28 @@ def test_budget_on_the_command_line(run: Run, write: Write) -> None:
         {"handle": "c", "price": 200},
         {"handle": "b", "price": 500},
     ]
+    # d (600 for 204 expected engagements) is a candidate too: 4 passed, 4 candidates, 2 chosen
     assert (
-        "budget 700: 2 of 4 candidates, cost 700, expected engagements 1,651 (exact knapsack"
-        in result.stderr
+        "budget 700: 4 creators passed the filters, 4 of them candidates; chose 2, cost 700, "
+        "expected engagements 1,651 (exact knapsack" in result.stderr
     )
     capped = run(
         "classify", str(path), "--budget", "1100", "--max-per-tier", "1", "--fields", "handle"
     )
     assert len(json.loads(capped.stdout)) == 1  # all four are micro
+
+
+def test_budget_message_adds_up(run: Run, write: Write) -> None:
+    # e has no engagement rate, f costs more than the budget, g has no tier and no price
+    path = write(
+        "c.csv",
+        "handle,followers,avg_likes,price\n"
+        "a,20000,800,400\nb,30000,900,500\ne,15000,,200\nf,40000,200,900\ng,500,30,\n",
+    )
+    result = run("classify", str(path), "--budget", "700", "--fields", "handle")
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("budget 700"))
+    assert line.startswith(
+        "budget 700: 5 creators passed the filters, 2 of them candidates (not: 1 with no cost; "
+        "1 with no engagement rate; 1 costing more than the whole budget); chose 1, cost 500"
+    ), line

@@ -12,7 +12,18 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "microinf"
 
 # a module may import its own layer and the layers before it, never a later one
-LAYERS = ["errors", "numbers", "models", "tiers", "rank", "read", "jobs", "render", "cli"]
+LAYERS = [
+    "errors",
+    "numbers",
+    "models",
+    "platforms",
+    "tiers",
+    "rank",
+    "read",
+    "jobs",
+    "render",
+    "cli",
+]
 
 
 def _module_name(path: Path) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -93,3 +95,17 @@ class ConfigError(MicroinfError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems if p.severity == "error"]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a misspelt word, or None when none is close."""
+    options = list(dict.fromkeys(choices))
+    folded = {c.casefold(): c for c in options}
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "X"?)' for a close choice, else ''."""
+    close = did_you_mean(word, choices)
+    return f' (did you mean "{close}"?)' if close else ""

@@ -8,13 +8,18 @@ import typer
 
 from microinf import __version__
 from microinf.cli import classify, explain, niches, tiers
+from microinf.cli.usage import Group
+
+HELP = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="microinf",
+    cls=Group,
+    context_settings=HELP,
     help="Classify and rank creator lists into follower tiers.\n\n"
     "Example: microinf classify creators.csv --niche fitness --top 20",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -7,27 +7,19 @@ from typing import Annotated
 
 import typer
 
-from microinf.cli.common import errors_to_exit_codes, fail, format_option
+from microinf.cli.common import errors_to_exit_codes, fail, format_option, warn
+from microinf.cli.filters import FilterArgs, filter_options
+from microinf.cli.inputs import Inputs, input_options
 
 
+@filter_options
+@input_options
 def explain(
     args: Annotated[
         list[str], typer.Argument(metavar="SOURCE... HANDLE", help="Creator lists, then a handle.")
     ],
-    tiers: Annotated[
-        str | None, typer.Option("--tiers", metavar="FILE", help="Tier rules file.")
-    ] = None,
-    niche: Annotated[list[str] | None, typer.Option(metavar="NAME", help="As in classify.")] = None,
-    tier: Annotated[list[str] | None, typer.Option(metavar="NAME", help="As in classify.")] = None,
-    platform: Annotated[
-        list[str] | None, typer.Option(metavar="NAME", help="As in classify.")
-    ] = None,
-    min_followers: Annotated[int | None, typer.Option(min=0, metavar="N")] = None,
-    max_followers: Annotated[int | None, typer.Option(min=0, metavar="N")] = None,
-    min_relevance: Annotated[float | None, typer.Option(min=0, max=1, metavar="R")] = None,
-    exclude_flagged: Annotated[bool, typer.Option("--exclude-flagged")] = False,
-    peers: Annotated[bool, typer.Option("--peers", help="As in classify.")] = False,
-    top: Annotated[int | None, typer.Option(min=1, metavar="N")] = None,
+    filters: FilterArgs,
+    inputs: Inputs,
     output_format: Annotated[str, format_option("explanation", with_auto=False)] = "text",
     as_json: Annotated[bool, typer.Option("--json", hidden=True)] = False,
 ) -> None:
@@ -41,17 +33,21 @@ def explain(
         )
     *sources, handle = args
     with errors_to_exit_codes():
-        from microinf.jobs.classify import Query
+        from microinf.jobs.explain import closest_handle
         from microinf.jobs.explain import explain as run
         from microinf.render.registry import render
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        query = Query(
-            niches=niche or [], tiers=tier or [], platforms=platform or [],
-            min_followers=min_followers, max_followers=max_followers, top=top,
-            min_relevance=min_relevance, exclude_flagged=exclude_flagged, peers=peers,
-        )  # fmt: skip
-        found = run(sources, handle, query, load_tiers(resolve_tiers_path(tiers)))
+        with inputs.read_options() as options:
+            if inputs.show(sources, options):
+                return
+            loaded = load_tiers(resolve_tiers_path(filters.tiers))
+            found = run(sources, handle, filters.query(), loaded, options, warn=warn)
+            close = None if found else closest_handle(sources, handle, options)
         if not found:
-            fail([f"no creator with the handle {handle!r} in {', '.join(sources)}"], None, 1)
+            fail(
+                [f"no creator with the handle {handle!r} in {', '.join(sources)}"],
+                f'did you mean "{close}"?' if close else None,
+                1,
+            )
         render("explanation", "json" if as_json else output_format, found, sys.stdout)

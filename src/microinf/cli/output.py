@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from microinf.cli.common import fail, say
+from microinf.errors import did_you_mean, suggestion
 
 
 def split_map(items: list[str]) -> dict[str, str]:
@@ -22,7 +23,8 @@ def split_map(items: list[str]) -> dict[str, str]:
             raise typer.BadParameter(f"{item!r}: write FIELD=COLUMN", param_hint="--map")
         if name not in FIELDS:
             raise typer.BadParameter(
-                f"unknown field {name!r}; fields: {', '.join(FIELDS)}", param_hint="--map"
+                f"unknown field {name!r}{suggestion(name, FIELDS)}; fields: {', '.join(FIELDS)}",
+                param_hint="--map",
             )
         mapping[name] = column
     return mapping
@@ -47,12 +49,7 @@ def report(result: Any, show_ledger: bool) -> None:
             if choice.method == "exact"
             else "greedy by engagements per unit of cost: too many candidates to be exact"
         )
-        say(
-            "",
-            f"budget {choice.budget:,.0f}: {len(choice.creators)} of {choice.candidates} "
-            f"candidates, cost {choice.cost:,.0f}, expected engagements "
-            f"{choice.engagements:,.0f} ({how})",
-        )
+        say("", budget_line(choice, how))
     if stats.rejected:
         say("", f"{stats.rejected} of {stats.read} rows rejected (first: {stats.first_rejection})")
     if stats.duplicates:
@@ -72,7 +69,25 @@ def report(result: Any, show_ledger: bool) -> None:
         )
 
 
-def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = False) -> None:
+def budget_line(choice: Any, how: str) -> str:
+    """What --budget did, with numbers that add up: offered = candidates + each reason left."""
+    reasons = [
+        (choice.no_cost, "with no cost"),
+        (choice.no_engagement, "with no engagement rate"),
+        (choice.over_budget, "costing more than the whole budget"),
+    ]
+    left = "; ".join(f"{n} {why}" for n, why in reasons if n)
+    return (
+        f"budget {choice.budget:,.0f}: {choice.offered} creators passed the filters, "
+        f"{choice.candidates} of them candidates" + (f" (not: {left})" if left else "") + "; "
+        f"chose {len(choice.creators)}, cost {choice.cost:,.0f}, expected engagements "
+        f"{choice.engagements:,.0f} ({how})"
+    )
+
+
+def emit(
+    result: object, fmt: str, wanted: list[str] | None, explain: bool = False, excel: bool = False
+) -> None:
     """The creators on stdout in the chosen format and fields."""
     from microinf.jobs.classify import Result
     from microinf.models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
@@ -81,14 +96,18 @@ def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = Fal
 
     assert isinstance(result, Result)
     fmt = resolve("creators", fmt, sys.stdout)
+    if excel and fmt != "csv":
+        fail([f"--excel goes with --format csv, not {fmt}"], "add --format csv", 2)
     passthrough = list(result.columns)
     fields = wanted or default_fields(fmt, passthrough, explain)
     known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
     unknown = [f for f in fields if f not in known]
     if unknown:
+        every = [*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]
+        close = did_you_mean(unknown[0], every)
         fail(
             [f"--fields: unknown field {unknown[0]!r}"],
-            "fields: " + ", ".join([*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough]),
+            (f'did you mean "{close}"? ' if close else "") + "fields: " + ", ".join(every),
             2,
         )
     stats = result.stats
@@ -101,6 +120,7 @@ def emit(result: object, fmt: str, wanted: list[str] | None, explain: bool = Fal
         rejected=stats.rejected,
         duplicates=stats.duplicates,
         not_chosen=stats.not_chosen,
+        excel=excel,
     )
     render("creators", fmt, Shortlist(result.creators, fields, meta), sys.stdout)
     sys.stdout.flush()

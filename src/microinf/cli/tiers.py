@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from microinf.cli.common import errors_to_exit_codes, format_option, say
+from microinf.cli.inputs import Inputs, input_options
 
 tiers_app = typer.Typer(
     help="Check, show, create and compare tiers.yaml files.\n\n"
     "Example: microinf tiers check tiers.yaml",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -100,15 +102,14 @@ def schema() -> None:
 
 
 @tiers_app.command("diff")
+@input_options
 def diff(
     old: Annotated[str, typer.Argument(help="The config before.")],
     new: Annotated[str, typer.Argument(help="The config after.")],
+    inputs: Inputs,
     on: Annotated[
         list[str] | None,
         typer.Option(metavar="SOURCE", help="Creator lists to classify (repeatable)."),
-    ] = None,
-    platform_default: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Platform of --on rows that name none.")
     ] = None,
     output_format: Annotated[str, format_option("diff")] = "auto",
 ) -> None:
@@ -118,15 +119,16 @@ def diff(
     """
     with errors_to_exit_codes():
         from microinf.jobs.impact import impact
-        from microinf.read.options import ReadOptions
         from microinf.render.registry import render
         from microinf.render.tiers import ConfigDiff
         from microinf.tiers.diff import config_changes
         from microinf.tiers.load import load_tiers
 
-        before, after = load_tiers(old), load_tiers(new)
-        changes = config_changes(before.config, after.config)
-        options = ReadOptions(platform_default=platform_default)
-        moved = impact(before.config, after.config, on, options) if on else None
+        with inputs.read_options() as options:
+            if on and inputs.show(on, options):
+                return
+            before, after = load_tiers(old), load_tiers(new)
+            changes = config_changes(before.config, after.config)
+            moved = impact(before.config, after.config, on, options) if on else None
         view = ConfigDiff(old, new, changes, moved)
         render("diff", output_format, view, sys.stdout)

@@ -7,38 +7,28 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from microinf.errors import SourceError, UsageError
+from microinf.errors import DataError, SourceError, UsageError
+from microinf.jobs.query import Query, check_query, empty_note, platform_filter, query_notes
 from microinf.models import Creator
+from microinf.platforms import canonical_platform
 from microinf.rank.budget import Choice, choose
 from microinf.rank.filters import Filters
-from microinf.rank.niches import NicheMatcher
+from microinf.rank.niches import NicheMatcher, niche_table
 from microinf.rank.peers import Key, PeerBand, collect
 from microinf.rank.score import Scorer, rank
-from microinf.read.formats import detect_format, read_table
+from microinf.read.advice import likely_columns, show
+from microinf.read.columns import map_columns
+from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.records import RecordReader, RowError
 from microinf.read.sources import display_name, open_source
+from microinf.read.spreadsheet import SheetTable
+from microinf.read.tables import open_table
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
 
-
-@dataclass
-class Query:
-    """Which creators to keep and how many."""
-
-    niches: list[str] = field(default_factory=list)
-    tiers: list[str] = field(default_factory=list)
-    platforms: list[str] = field(default_factory=list)
-    min_followers: int | None = None
-    max_followers: int | None = None
-    top: int | None = None
-    min_relevance: float | None = None  # None: tiers.yaml ranking.min_relevance
-    exclude_flagged: bool = False
-    explain: bool = False  # keep each score's parts
-    budget: float | None = None  # choose the best set within this budget
-    max_per_tier: int | None = None
-    peers: bool = False  # compare rates with the input's own peers (a first pass)
+__all__ = ["Query", "ReadOptions", "Result", "Stats", "classify", "filters_for", "iter_creators"]
 
 
 @dataclass
@@ -111,15 +101,26 @@ def iter_creators(
             on_bytes = _hook(options.progress, display_name(spec), live)
         with open_source(spec, on_bytes, options.max_bytes, options.timeout) as opened:
             fmt = detect_format(opened, options.input_format)
-            table = read_table(
-                opened, fmt, delimiter=options.delimiter, records_path=options.records
+            table = open_table(
+                opened,
+                fmt,
+                delimiter=options.delimiter,
+                records_path=options.records,
+                sheet=options.sheet,
             )
+            header = table.columns if isinstance(table, SheetTable) else table.header
+            if header:
+                _check_header(opened.name, header, options.columns, warn)
             reader = RecordReader(
                 table,
                 options.columns or None,
                 warn,
                 filters,
-                platform_default=options.platform_default,
+                platform_default=(
+                    canonical_platform(options.platform_default)
+                    if options.platform_default
+                    else None
+                ),
                 on_reject=on_reject if skip or handler is not None else None,
             )
             live.append(reader)
@@ -137,6 +138,25 @@ def iter_creators(
                     warn(note)
 
 
+def _check_header(
+    name: str, header: list[str], mapped: dict[str, str], warn: Callable[[str], None] | None
+) -> None:
+    """Refuse a header with no creator column at all; advise on a likely one for a missing field."""
+    found = set(map_columns(header).fields) | set(mapped)
+    advice = likely_columns(header, found)
+    if not found & {"handle", "url", "followers"}:
+        shown = ", ".join(f'"{show(h)}"' for h in header[:12]) + (
+            ", ..." if len(header) > 12 else ""
+        )
+        raise DataError(
+            f"{name}: no column holds a handle or a follower count (columns: {shown})",
+            hint="; ".join(advice) or "name them with --map handle=COLUMN --map followers=COLUMN",
+        )
+    if warn is not None:
+        for line in advice:
+            warn(f"{name}: {line}")
+
+
 def _hook(
     report: Callable[[str, int, int | None, int], None], name: str, live: list[RecordReader]
 ) -> Callable[[int, int | None], None]:
@@ -149,27 +169,21 @@ def _hook(
 def filters_for(
     query: Query, tiers: LoadedTiers, warn: Callable[[str], None] | None = None
 ) -> Filters:
-    """The query's filters, compiled once; an unknown tier name is a usage error."""
+    """The query's filters, compiled once; an unknown tier or misspelt platform is a usage error."""
     rules = TierRules(tiers.config)
-    unknown = [t for t in query.tiers if t not in rules.names()]
-    if unknown:
-        raise UsageError(
-            f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(rules.names())}"
-        )
+    check_query(query, rules)
     matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
-    if matcher and warn:
-        for name in matcher.unknown:
-            warn(
-                f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
-                "matching the word itself"
-            )
+    if warn:
+        unknown = matcher.unknown if matcher else []
+        for note in query_notes(query, unknown, list(niche_table(tiers.config.niches))):
+            warn(note)
     min_relevance = query.min_relevance
     if min_relevance is None:
         min_relevance = tiers.config.ranking.min_relevance
     return Filters(
         rules,
         tiers=frozenset(query.tiers) or None,
-        platforms=frozenset(p.lower() for p in query.platforms) or None,
+        platforms=platform_filter(query.platforms),
         niches=matcher,
         min_relevance=min_relevance,
         min_followers=query.min_followers,
@@ -290,6 +304,9 @@ def classify(
     stats.flagged_out = flagged_out
     stats.shown = len(ranked)
     stats.beyond_top = unique - stats.shown - stats.not_chosen
+    nothing = empty_note(query, stats.shown, stats.filtered)
+    if nothing and warn:
+        warn(nothing)
     return Result(ranked, stats, tiers, columns, choice, peers)
 
 

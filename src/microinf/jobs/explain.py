@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from microinf.jobs.classify import Query, classify, filters_for, iter_creators
+from microinf.errors import did_you_mean
+from microinf.jobs.classify import Query, classify, fill, filters_for, iter_creators
 from microinf.models import Creator
 from microinf.rank.filters import Filters
 from microinf.rank.score import Scorer
@@ -53,26 +54,32 @@ def explain(
     query: Query | None = None,
     tiers: LoadedTiers | None = None,
     options: ReadOptions | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Explanation]:
-    """One explanation per creator with this handle (one per platform)."""
+    """One explanation per creator with this handle (one per platform; duplicates merged)."""
     query = query or Query()
+    options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
-    filters = filters_for(query, tiers)
+    filters = filters_for(query, tiers, warn)
     rules = filters.rules
     want = handle.lstrip("@").casefold()
-    quiet = ReadOptions(**{**vars(options or ReadOptions()), "on_error": "skip", "rejects": None})
-    found = [
-        c for c in iter_creators(sources, quiet, filters=Filters(rules))
-        if c.handle.casefold() == want
-    ]  # fmt: skip
+    found: dict[tuple[str | None, str] | int, Creator] = {}
+    for c in iter_creators(sources, options, warn, filters=Filters(rules)):
+        if c.handle.casefold() != want:
+            continue
+        key = len(found) if options.keep_duplicates else (c.platform, want)
+        if key in found:
+            fill(found[key], c)  # as classify does: the first, with its gaps filled
+        else:
+            found[key] = c
     if not found:
         return []
     explained = Query(**{**vars(query), "explain": True})
-    result = classify(sources, explained, tiers, quiet)
+    result = classify(sources, explained, tiers, _quiet(options))
     scorer = Scorer(tiers.config, filters.niches, explain=True, peers=result.peers)
     ranks = {(c.platform, c.handle.casefold()): i for i, c in enumerate(result.creators, 1)}
     out = []
-    for c in found:
+    for c in found.values():
         scorer(c)
         rank = ranks.get((c.platform, want))
         reasons = filters.reasons(c, (c.parts or {}).get("relevance"))
@@ -82,3 +89,17 @@ def explain(
             Explanation(c, _tier_reason(c, rules, tiers), rank, len(result.creators), reasons)
         )
     return out
+
+
+def _quiet(options: ReadOptions) -> ReadOptions:
+    # a second read: bad rows were already reported (or stopped the run) in the first
+    return ReadOptions(**{**vars(options), "on_error": "skip", "rejects": None, "progress": None})
+
+
+def closest_handle(
+    sources: Sequence[str], handle: str, options: ReadOptions | None = None
+) -> str | None:
+    """The handle in the sources closest to a misspelt one, or None."""
+    quiet = _quiet(options or ReadOptions())
+    handles = {c.handle for c in iter_creators(sources, quiet)}
+    return did_you_mean(handle.lstrip("@"), handles)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from microinf.read.columns import Plan, plan_for
-from microinf.read.formats import detect_format, read_table
+from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.sources import open_source
+from microinf.read.tables import open_table
 from microinf.read.values import flatten
 
 SAMPLE = 1000  # JSON/YAML records looked at for their keys
@@ -32,8 +33,12 @@ def survey(sources: Sequence[str], options: ReadOptions | None = None) -> list[S
     for spec in sources:
         with open_source(spec, None, options.max_bytes, options.timeout) as opened:
             fmt = detect_format(opened, options.input_format)
-            table = read_table(
-                opened, fmt, delimiter=options.delimiter, records_path=options.records
+            table = open_table(
+                opened,
+                fmt,
+                delimiter=options.delimiter,
+                records_path=options.records,
+                sheet=options.sheet,
             )
             if table.header is not None:
                 headers = list(table.header)

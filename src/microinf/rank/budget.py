@@ -42,6 +42,12 @@ class Choice:
     method: str  # "exact" | "greedy"
     budget: float = 0.0
     unit: float = 1.0  # the cost unit of the exact knapsack (costs rounded up to it)
+    # the creators offered, and why those that were no candidates were not:
+    # offered = candidates + no_cost + no_engagement + over_budget
+    offered: int = 0
+    no_cost: int = 0  # no price and no cost range for its tier (or no tier)
+    no_engagement: int = 0  # no engagement rate, so nothing expected for the money
+    over_budget: int = 0  # its cost alone is above the budget
 
 
 def cost_of(c: Creator, config: TiersConfig) -> float | None:
@@ -71,9 +77,16 @@ def choose(
 ) -> Choice:
     """The best set within the budget: an exact knapsack when small enough, else greedy."""
     items = []
+    left = {"cost": 0, "engagement": 0, "budget": 0}
     for c in creators:
         cost, value = cost_of(c, config), value_of(c)
-        if cost is not None and value > 0 and cost <= budget:
+        if cost is None:
+            left["cost"] += 1
+        elif value <= 0:
+            left["engagement"] += 1
+        elif cost > budget:
+            left["budget"] += 1
+        else:
             items.append((c, cost, value))
     # whole-dollar costs within a small enough budget: one unit per dollar, no rounding at all
     whole = budget == int(budget) and all(cost == int(cost) for _, cost, _ in items)
@@ -94,6 +107,10 @@ def choose(
         method,
         budget,
         unit,
+        len(creators),
+        left["cost"],
+        left["engagement"],
+        left["budget"],
     )
 
 

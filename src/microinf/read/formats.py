@@ -11,10 +11,11 @@ from operator import methodcaller
 from typing import Any, BinaryIO, cast
 
 from microinf.errors import DataError, UsageError
+from microinf.read.detect import binary_format, looks_like_yaml
 from microinf.read.sources import Opened
 from microinf.read.textcodec import choose_encoding, decode_head
 
-FORMATS = ("csv", "tsv", "json", "jsonl", "yaml")
+FORMATS = ("csv", "tsv", "json", "jsonl", "yaml", "xlsx", "ods")
 _EXTENSIONS = {
     "csv": "csv",
     "txt": "csv",
@@ -60,6 +61,9 @@ def detect_format(opened: Opened, forced: str | None = None) -> str:
     """The format from --input-format, else the extension, else Content-Type, else the content."""
     if forced:
         return forced
+    spreadsheet = binary_format(opened.name, opened.head)  # other binary formats are refused
+    if spreadsheet:
+        return spreadsheet
     name = opened.name.lower().split("?", 1)[0]
     if name.endswith(".gz"):
         name = name[:-3]
@@ -85,7 +89,7 @@ def sniff(head: bytes) -> str:
         except ValueError:
             return "json"
         return "jsonl" if rest.strip().startswith("{") or not rest.strip() else "json"
-    if text.startswith(("---", "- ", "%YAML")):
+    if looks_like_yaml(text):
         return "yaml"
     first = text.split("\n", 1)[0]
     if first.rstrip().endswith(":") and "," not in first:

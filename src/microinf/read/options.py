@@ -16,6 +16,7 @@ class ReadOptions:
     input_format: str | None = None
     delimiter: str | None = None
     records: str | None = None
+    sheet: str | None = None  # a spreadsheet's sheet, by name or 1-based number
     columns: dict[str, str] = field(default_factory=dict)  # --map FIELD=COLUMN
     platform_default: str | None = None
     on_error: str = "fail"  # fail | skip

@@ -39,6 +39,7 @@ class Meta:
     rejected: int = 0
     duplicates: int = 0
     not_chosen: int = 0
+    excel: bool = False  # CSV for Excel: a byte-order mark and CRLF line ends
 
 
 def records(creators: Sequence[Creator], fields: Sequence[str]) -> Iterator[dict[str, Any]]:
@@ -109,8 +110,10 @@ def _is_number(text: str) -> bool:
 
 
 def render_csv(creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta) -> None:
-    """A header, then one row per creator."""
-    writer = csv.writer(out, lineterminator="\n")
+    """A header, then one row per creator (for Excel: with a BOM and CRLF line ends)."""
+    if meta.excel:
+        out.write("\ufeff")  # without it Excel reads UTF-8 as the local code page
+    writer = csv.writer(out, lineterminator="\r\n" if meta.excel else "\n")
     writer.writerow(fields)
     for row in records(creators, fields):
         writer.writerow([csv_cell(row[f]) for f in fields])

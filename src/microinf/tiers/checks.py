@@ -8,15 +8,11 @@ from typing import Any
 
 import yaml
 
-from microinf.errors import Problem
+from microinf.errors import Problem, suggestion
+from microinf.platforms import KNOWN, is_known
 from microinf.tiers.lookup import TierIndex
 from microinf.tiers.nodes import at, node_at
 from microinf.tiers.schema import PRESETS, TiersConfig, TierSpec
-
-KNOWN_PLATFORMS = frozenset(
-    {"instagram", "tiktok", "youtube", "x", "twitter", "twitch", "facebook", "linkedin",
-     "pinterest", "snapchat", "threads", "bluesky", "kick"}
-)  # fmt: skip
 
 
 def _range(lo: int, hi: int | None) -> str:
@@ -103,9 +99,10 @@ def config_problems(
     platforms = data.get("platforms")
     if isinstance(platforms, dict):
         for platform in platforms:
-            if str(platform) not in KNOWN_PLATFORMS:
+            if not is_known(str(platform)):
                 where = at(node_at(root, ["platforms", str(platform)], key=True), name)
-                yield Problem(where, f'"{platform}" is not a known platform', "warning")
+                maybe = suggestion(str(platform), KNOWN)
+                yield Problem(where, f'"{platform}" is not a known platform{maybe}', "warning")
     niches = data.get("niches")
     if isinstance(niches, dict):
         owner: dict[str, str] = {}
@@ -140,9 +137,12 @@ def _scoring_problems(config: TiersConfig, root: yaml.Node, name: str) -> Iterab
     for section in ("benchmarks", "costs"):
         table: dict[str, dict[str, Any]] = getattr(config, section)
         for platform, by_tier in table.items():
-            if platform != "default" and platform not in KNOWN_PLATFORMS:
+            if platform != "default" and not is_known(platform):
                 where = at(node_at(root, [section, platform], key=True), name)
-                yield Problem(where, f'{section}: "{platform}" is not a known platform', "warning")
+                maybe = suggestion(platform, KNOWN)
+                yield Problem(
+                    where, f'{section}: "{platform}" is not a known platform{maybe}', "warning"
+                )
             for tier, value in by_tier.items():
                 where = at(node_at(root, [section, platform, tier], key=True), name)
                 if tier not in tiers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from microinf.platforms import spellings
 from microinf.tiers.schema import TiersConfig, TierSpec
 
 
@@ -44,11 +45,19 @@ class TierRules:
         self.config = config
         self.default = TierIndex(config.tier_list())
         self.platforms = {name: TierIndex(p.tiers) for name, p in config.platforms.items()}
+        # every spelling of a platform finds its tiers (`twitter` rows meet the tiers of `x`)
+        self._by_spelling = {
+            alias: index
+            for name, index in self.platforms.items()
+            for alias in sorted(spellings(name))
+            if alias not in self.platforms
+        }
+        self._by_spelling.update(self.platforms)
 
     def index_for(self, platform: str | None) -> TierIndex:
         """The index that applies to a platform."""
         if platform is not None and self.platforms:
-            return self.platforms.get(platform, self.default)
+            return self._by_spelling.get(platform, self.default)
         return self.default
 
     def lookup(self, followers: int, platform: str | None = None) -> str | None:

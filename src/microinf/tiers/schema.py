@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from microinf.numbers import parse_count
+from microinf.platforms import canonical_platform
 from microinf.tiers.scoring import Benchmark, FlagsConfig, RankingConfig, Share
 
 
@@ -104,9 +105,14 @@ class TiersConfig(BaseModel):
         return preset_tiers(self.preset or "standard")
 
     def tiers_for(self, platform: str | None) -> list[TierSpec]:
-        """The tiers that apply to a platform."""
+        """The tiers that apply to a platform, written in any of its spellings (twitter, x)."""
         if platform is not None and platform in self.platforms:
             return self.platforms[platform].tiers
+        if platform is not None and self.platforms:
+            wanted = canonical_platform(platform)
+            for name, spec in self.platforms.items():
+                if canonical_platform(name) == wanted:
+                    return spec.tiers
         return self.tier_list()
 
 
