@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from microinf import __version__
-from microinf.cli import classify, explain, tiers
+from microinf.cli import classify, compare, explain, report, summary, tiers
 
 app = typer.Typer(
     name="microinf",
@@ -21,6 +21,9 @@ app = typer.Typer(
 
 app.command()(classify.classify)
 app.command()(explain.explain)
+app.command()(summary.summary)
+app.command()(report.report)
+app.command()(compare.compare)
 app.add_typer(tiers.tiers_app, name="tiers")
 
 

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from microinf.cli.common import errors_to_exit_codes, format_option, warn
-from microinf.cli.output import emit, rejects_writer, report, split_map
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
-
-
-class InputFormat(StrEnum):
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-
-
-class OnError(StrEnum):
-    fail = "fail"
-    skip = "skip"
+from microinf.cli.inputs import Inputs, with_inputs
+from microinf.cli.output import emit, report
 
 
 def _split_fields(text: str | None) -> list[str] | None:
@@ -35,6 +20,7 @@ def _split_fields(text: str | None) -> list[str] | None:
     return fields
 
 
+@with_inputs
 def classify(
     sources: Annotated[
         list[str], typer.Argument(help="Creator lists: paths, or - for stdin.", metavar="SOURCE")
@@ -101,138 +87,26 @@ def classify(
             metavar="A,B,C", help="Output fields, comma-separated (e.g. handle,tier,score)."
         ),
     ] = None,
-    column_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            metavar="FIELD=COLUMN",
-            help="Read FIELD from COLUMN (a dotted path in nested JSON/YAML); repeatable.",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    show_columns: Annotated[
-        bool,
-        typer.Option(
-            "--show-columns",
-            help="Print the column mapping of each source and stop.",
-            rich_help_panel="Input",
-        ),
-    ] = False,
-    platform_default: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME", help="Platform of rows that name none.", rich_help_panel="Input"
-        ),
-    ] = None,
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(
-            help="Force the input format (default: from the extension or content).",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    delimiter: Annotated[
-        str | None,
-        typer.Option(
-            metavar="CHAR",
-            help="CSV delimiter (default: sniffed among , ; TAB |).",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    records: Annotated[
-        str | None,
-        typer.Option(
-            metavar="PATH",
-            help="Where the records sit in a JSON/YAML document (a.b).",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            min=1,
-            metavar="N",
-            help="Largest download from a URL, in bytes.",
-            rich_help_panel="Input",
-        ),
-    ] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            min=0.01,
-            metavar="SECONDS",
-            help="Give up on a URL that sends nothing for this long.",
-            rich_help_panel="Input",
-        ),
-    ] = READ_TIMEOUT,
-    on_error: Annotated[
-        OnError,
-        typer.Option(
-            help="fail: stop at the first bad row (exit 1); skip: report and go on.",
-            rich_help_panel="Bad rows",
-        ),
-    ] = OnError.fail,
-    rejects: Annotated[
-        str | None,
-        typer.Option(
-            metavar="FILE",
-            help="Write rejected rows to FILE (.csv or .jsonl).",
-            rich_help_panel="Bad rows",
-        ),
-    ] = None,
-    keep_duplicates: Annotated[
-        bool,
-        typer.Option(
-            "--keep-duplicates",
-            help="Keep rows with the same platform and handle.",
-            rich_help_panel="Bad rows",
-        ),
-    ] = False,
     stats: Annotated[
         bool,
         typer.Option(
             "--stats", help="Print the ledger of rows to stderr.", rich_help_panel="Bad rows"
         ),
     ] = False,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Classify creators into tiers, rank them and print the list.
 
     Example: microinf classify creators.csv --niche fitness --tier micro --top 20
     """
     wanted = _split_fields(fields)
-    mapping = split_map(column_map or [])
-    if delimiter is not None:
-        delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
-        if len(delimiter) != 1:
-            raise typer.BadParameter("give one character", param_hint="--delimiter")
-    with errors_to_exit_codes():
-        from microinf.jobs.classify import Query, ReadOptions
+    with errors_to_exit_codes(), inputs.read_options() as options:
+        from microinf.jobs.classify import Query
         from microinf.jobs.classify import classify as run
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        writer = rejects_writer(rejects)
-        options = ReadOptions(
-            input_format=input_format.value if input_format else None,
-            delimiter=delimiter,
-            records=records,
-            columns=mapping,
-            platform_default=platform_default,
-            on_error=on_error.value,
-            rejects=writer.write if writer else None,
-            keep_duplicates=keep_duplicates,
-            max_bytes=max_bytes,
-            timeout=timeout,
-        )
-        bar = None
-        if sys.stderr.isatty():
-            from microinf.render.progress import ProgressBar
-
-            bar = ProgressBar()
-            options.progress = bar
-        if show_columns:
-            from microinf.jobs.show_columns import describe, survey
-
-            sys.stdout.write(describe(survey(sources, options)))
+        if inputs.shown_columns(sources, options):
             return
         loaded = load_tiers(resolve_tiers_path(tiers))
         query = Query(
@@ -248,12 +122,7 @@ def classify(
             budget=budget,
             max_per_tier=max_per_tier,
         )
-        try:
-            result = run(sources, query, loaded, options, warn=warn)
-        finally:
-            if bar:
-                bar.close()
-            if writer:
-                writer.close()
+        result = run(sources, query, loaded, options, warn=warn)
+        inputs.close()
         report(result, stats)
         emit(result, output_format, wanted, explain)

@@ -200,8 +200,12 @@ def classify(
     tiers: LoadedTiers | None = None,
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
+    observe: Callable[[Creator], None] | None = None,
 ) -> Result:
-    """Read, classify, filter and rank; returns the shortlist and the ledger."""
+    """Read, classify, filter and rank; returns the shortlist and the ledger.
+
+    `observe` sees every creator that passes the filters (before --top and --budget), once.
+    """
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
@@ -259,6 +263,8 @@ def classify(
             if query.exclude_flagged and creator.flags:
                 flagged_out += 1
                 continue
+            if observe is not None:
+                observe(creator)
             yield creator
 
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing
