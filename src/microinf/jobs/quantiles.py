@@ -24,9 +24,10 @@ _TOP = math.ceil(math.log(LARGEST) / _LOG_GAMMA)
 class Distribution:
     """The values of one measure, for min, max, median and quartiles."""
 
-    __slots__ = ("buckets", "count", "high", "low", "values", "zeros")
+    __slots__ = ("buckets", "count", "high", "limit", "low", "values", "zeros")
 
-    def __init__(self, values: Iterable[float] = ()) -> None:
+    def __init__(self, values: Iterable[float] = (), limit: int = EXACT_LIMIT) -> None:
+        self.limit = limit  # values kept exactly; past it, the sketch
         self.count = 0
         self.low = math.inf
         self.high = -math.inf
@@ -48,7 +49,7 @@ class Distribution:
         self.high = max(self.high, value)
         if self.values is not None:
             self.values.append(value)
-            if len(self.values) > EXACT_LIMIT:
+            if len(self.values) > self.limit:
                 kept, self.values = self.values, None
                 for v in kept:
                     self._bucket(v)

@@ -113,8 +113,8 @@ class Summary:
                     "tier": s.tier,
                     "creators": s.creators,
                     "share": share(s.creators),
-                    "followers": {"count": s.followers.count, **s.followers.five()},
-                    "engagement_rate": {"count": s.engagement.count, **s.engagement.five()},
+                    "followers": {"count": s.followers.count, **_rounded(s.followers, 1)},
+                    "engagement_rate": {"count": s.engagement.count, **_rounded(s.engagement, 6)},
                 }
                 for s in self.by_tier()
             ],
@@ -125,6 +125,18 @@ class Summary:
             "flagged": self.flagged,
             "without_rate": self.without_rate,
         }
+
+
+def _rounded(d: Distribution, digits: int) -> dict[str, float | int | None]:
+    """min, q1, median, q3, max rounded; whole numbers as integers."""
+    out: dict[str, float | int | None] = {}
+    for key, value in d.five().items():
+        if value is not None:
+            value = round(float(value), digits)
+            if value.is_integer() and digits < 3:
+                value = int(value)
+        out[key] = value
+    return out
 
 
 def ordered(counter: Counter[str]) -> list[tuple[str, int]]:

@@ -35,10 +35,6 @@ def _rate(r: float | None) -> str:
     return "—" if r is None else f"{r * 100:.2f}%"
 
 
-def _signed_pct(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:+.1f}%"
-
-
 def _points(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:+.2f} pt"
 
@@ -67,27 +63,43 @@ def matrix_rows(cmp: Comparison) -> tuple[list[str], list[list[str]]]:
     return headings, rows
 
 
-MOVER_HEADINGS = ["handle", "platform", "followers", "growth", "tier", "eng."]
+HEADINGS = {
+    "growth": ["handle", "platform", "before", "after", "growth", "tier"],
+    "engagement": ["handle", "platform", "tier", "eng. before", "eng. after", "change"],
+    "presence": ["handle", "platform", "followers", "tier", "eng."],
+}
+_LEFT = {"handle", "platform", "tier"}
 
 
-def mover_cells(c: Change) -> list[str]:
-    """One creator's row in a list of movers."""
-    tier = _tier(c.old_tier if c.status != "new" else c.new_tier)
-    if c.tier_moved:
-        tier = f"{_tier(c.old_tier)} → {_tier(c.new_tier)}"
-    if c.status == "kept":
-        followers = f"{_count(c.old_followers)} → {_count(c.new_followers)}"
-        eng = f"{_rate(c.old_engagement)} → {_rate(c.new_engagement)}"
-        if c.old_engagement is None and c.new_engagement is None:
-            eng = "—"
-    else:
-        followers = _count(c.new_followers if c.status == "new" else c.old_followers)
-        eng = _rate(c.new_engagement if c.status == "new" else c.old_engagement)
-    return [c.handle, c.platform or "", followers, _signed_pct(c.growth_pct), tier, eng]
+def _tier_move(c: Change) -> str:
+    if c.status == "kept" and c.tier_moved:
+        return f"{_tier(c.old_tier)}→{_tier(c.new_tier)}"
+    return _tier(c.new_tier if c.status != "gone" else c.old_tier)
 
 
-def lists(view: CompareView) -> Iterator[tuple[str, list[Change], int]]:
-    """The titled lists of a table: (title, the first creators, how many there are in all)."""
+def cells(kind: str, c: Change) -> list[str]:
+    """One creator's row in a list of the given kind."""
+    head = [c.handle, c.platform or ""]
+    if kind == "growth":
+        return [*head, _count(c.old_followers), _count(c.new_followers), _growth(c.growth_pct),
+                _tier_move(c)]  # fmt: skip
+    if kind == "engagement":
+        return [*head, _tier_move(c), _rate(c.old_engagement), _rate(c.new_engagement),
+                _points(c.engagement_change)]  # fmt: skip
+    gone = c.status == "gone"
+    followers = c.old_followers if gone else c.new_followers
+    rate = c.old_engagement if gone else c.new_engagement
+    return [*head, _count(followers), _tier_move(c), _rate(rate)]
+
+
+def _growth(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x * 100:+.0f}%" if abs(x) >= 0.1 else f"{x * 100:+.1f}%"
+
+
+def lists(view: CompareView) -> Iterator[tuple[str, str, list[Change], int]]:
+    """The lists of a table: (title, kind, the first creators, how many there are in all)."""
     cmp, n = view.comparison, view.top
     gainers = [c for c in cmp.changes if (c.growth or 0) > 0 and c.growth_pct is not None]
     losers = [c for c in cmp.changes if (c.growth or 0) < 0 and c.growth_pct is not None]
@@ -96,12 +108,12 @@ def lists(view: CompareView) -> Iterator[tuple[str, list[Change], int]]:
     engaged = [c for c in cmp.changes if c.engagement_change]
     new = [c for c in cmp.changes if c.status == "new"]
     gone = [c for c in cmp.changes if c.status == "gone"]
-    yield "biggest follower gains", cmp.movers(n, gainers=True), len(gainers)
-    yield "biggest follower losses", cmp.movers(n, gainers=False), len(losers)
-    yield "tier changes", moved[:n], len(moved)
-    yield "biggest engagement changes", cmp.engagement_movers(n), len(engaged)
-    yield "new creators (most followers first)", new[:n], len(new)
-    yield "gone creators (most followers first)", gone[:n], len(gone)
+    yield "biggest follower gains", "growth", cmp.movers(n, gainers=True), len(gainers)
+    yield "biggest follower losses", "growth", cmp.movers(n, gainers=False), len(losers)
+    yield "tier changes (most followers first)", "growth", moved[:n], len(moved)
+    yield "biggest engagement changes", "engagement", cmp.engagement_movers(n), len(engaged)
+    yield "new creators (most followers first)", "presence", new[:n], len(new)
+    yield "gone creators (most followers first)", "presence", gone[:n], len(gone)
 
 
 def _more(shown: int, total: int) -> str | None:
@@ -131,17 +143,17 @@ def render_table(view: CompareView, out: TextIO) -> None:
             table.add_row(*map(Text, row))
         console.print()
         console.print(table)
-    for title, shown, total in lists(view):
+    for title, kind, shown, total in lists(view):
         if not shown:
             continue
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title, title_justify="left")
-        for h in MOVER_HEADINGS:
+        for h in HEADINGS[kind]:
             table.add_column(
-                h, justify="right" if h in ("followers", "growth", "eng.") else "left",
-                overflow="fold",
+                h, justify="left" if h in _LEFT else "right", overflow="fold",
+                no_wrap=h != "handle",
             )  # fmt: skip
         for c in shown:
-            table.add_row(*map(Text, mover_cells(c)))
+            table.add_row(*(Text(x) for x in cells(kind, c)))
         console.print()
         console.print(table)
         more = _more(len(shown), total)
@@ -166,12 +178,13 @@ def render_markdown(view: CompareView, out: TextIO) -> None:
         out.write("\n### Tier moves\n\n" + row(headings))
         out.write("|---|" + "---:|" * (len(headings) - 1) + "\n")
         out.write("".join(row(r) for r in rows))
-    for title, shown, total in lists(view):
+    for title, kind, shown, total in lists(view):
         if not shown:
             continue
-        out.write(f"\n### {title.capitalize()}\n\n" + row(MOVER_HEADINGS))
-        out.write("|---|---|---:|---:|---|---:|\n")
-        out.write("".join(row(mover_cells(c)) for c in shown))
+        heads = HEADINGS[kind]
+        out.write(f"\n### {title.capitalize()}\n\n" + row(heads))
+        out.write("|" + "".join("---|" if h in _LEFT else "---:|" for h in heads) + "\n")
+        out.write("".join(row(cells(kind, c)) for c in shown))
         more = _more(len(shown), total)
         if more:
             out.write(f"\n{more}\n")

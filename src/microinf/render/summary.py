@@ -28,7 +28,10 @@ def bar(n: int, most: int, width: int = BAR_WIDTH) -> str:
 
 def pct(n: int, total: int) -> str:
     """A share as people read it."""
-    return f"{n / total * 100:.0f}%" if total else "0%"
+    if not total or not n:
+        return "0%"
+    share = n / total * 100
+    return "<1%" if share < 0.5 else f"{share:.0f}%"
 
 
 def rate(value: float | None) -> str:
