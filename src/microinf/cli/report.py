@@ -11,6 +11,7 @@ import typer
 from microinf.cli import filters as f
 from microinf.cli.common import errors_to_exit_codes, say, warn
 from microinf.cli.inputs import Inputs, with_inputs
+from microinf.cli.output import report as report_lines
 
 
 @with_inputs
@@ -66,12 +67,7 @@ def report(
         found = run(sources, query, load_tiers(resolve_tiers_path(tiers)), options, warn=warn)
         inputs.close()
         ledger = found.summary.ledger
-        if ledger.rejected:
-            say(
-                "",
-                f"{ledger.rejected} of {ledger.read} rows rejected "
-                f"(first: {found.summary.first_rejection})",
-            )
+        report_lines(found.result, False)
         html = page(ReportView(found, title, date.today().isoformat()))
         if output == "-":
             sys.stdout.write(html)

@@ -51,5 +51,11 @@ def summary(
         if ledger.rejected:
             first = found.first_rejection
             say("", f"{ledger.rejected} of {ledger.read} rows rejected (first: {first})")
+        if ledger.duplicates:
+            say(
+                "",
+                f"{ledger.duplicates} duplicate rows merged (same platform and handle); "
+                "--keep-duplicates keeps them",
+            )
         render("summary", output_format, found, sys.stdout)
         sys.stdout.flush()

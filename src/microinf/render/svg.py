@@ -54,6 +54,12 @@ def ranges(
     a log axis (`log`, for follower counts) it spans whole powers of ten from min to max.
     """
     found = [(label, five) for label, five in rows if five.get("median") is not None]
+    if not found:
+        return (
+            f'<svg viewBox="0 0 {width} 30" role="img" aria-label="{inert(title)}"'
+            ' xmlns="http://www.w3.org/2000/svg"><text x="0" y="20" class="axis">'
+            "no values in the list</text></svg>"
+        )
     row_h, label_w, pad = 30, 160, 20
     height = row_h * len(found) + 26
     span = width - label_w - pad
