@@ -7,8 +7,11 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from random import Random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, SHARED_DATA, Run
 
@@ -108,3 +111,46 @@ def test_two_real_instagram_lists(run: Run) -> None:
     assert (data["kept"], data["added"], data["gone"]) == (
         len(old & new), len(new - old), len(old - new),
     )  # fmt: skip
+
+
+def test_keep_duplicates_is_refused(run: Run) -> None:
+    result = run("compare", OLD, NEW, "--keep-duplicates")
+    assert result.exit_code == 2 and "merges duplicates" in result.output
+
+
+people = st.lists(
+    st.tuples(st.sampled_from(["ana", "Ana", "bo", "cy", "DEE"]), st.sampled_from(["x", "tiktok"]),
+              st.integers(min_value=0, max_value=3_000_000)),
+    max_size=12,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(people, people, st.randoms())
+def test_row_order_does_not_change_the_comparison(
+    tmp_path: Path, old: list[tuple[str, str, int]], new: list[tuple[str, str, int]], rng: Random
+) -> None:
+    from microinf.jobs.compare import compare
+
+    def write(name: str, rows: list[tuple[str, str, int]]) -> str:
+        path = tmp_path / name
+        path.write_text(
+            "handle,platform,followers\n" + "".join(f"{h},{p},{n}\n" for h, p, n in rows)
+        )
+        return str(path)
+
+    # later duplicates only fill empty fields: keep one row per creator so any order is equal
+    def unique(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        return list({(h.casefold(), p): (h, p, n) for h, p, n in rows}.values())
+
+    old, new = unique(old), unique(new)
+    first = compare(write("a.csv", old), write("b.csv", new))
+    rng.shuffle(old)
+    rng.shuffle(new)
+    second = compare(write("a.csv", old), write("b.csv", new))
+    assert [c.as_dict() for c in first.changes] == [c.as_dict() for c in second.changes]
+    assert first.matrix() == second.matrix()
+    assert first.count("kept") + first.count("gone") == len(old)
+    assert first.count("kept") + first.count("new") == len(new)

@@ -14,8 +14,8 @@ from microinf.cli.inputs import Inputs, with_inputs
 
 @with_inputs
 def compare(
-    old: Annotated[str, typer.Argument(help="The earlier snapshot of the list.")],
-    new: Annotated[str, typer.Argument(help="The later snapshot of the list.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier snapshot of the list.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later snapshot of the list.")],
     tiers: f.Tiers = None,
     top: Annotated[
         int, typer.Option(min=1, metavar="N", help="Creators in each list of the table.")
@@ -28,6 +28,11 @@ def compare(
 
     Example: microinf compare creators-june.csv creators-july.csv --format table
     """
+    if inputs.keep_duplicates:
+        raise typer.BadParameter(
+            "compare pairs creators by platform and handle, so it merges duplicates",
+            param_hint="--keep-duplicates",
+        )
     with errors_to_exit_codes(), inputs.read_options() as options:
         from microinf.jobs.compare import compare as run
         from microinf.render.compare import CompareView
