@@ -127,3 +127,12 @@ def test_real_files(run: Run, name: str, args: list[str]) -> None:
     assert s["creators"] == len(classified(run, path, *args))
     ledger = s["ledger"]
     assert ledger["read"] == ledger["rejected"] + ledger["duplicates"] + ledger["counted"]  # type: ignore[index]
+
+
+def test_nothing_to_count(run: Run) -> None:
+    result = run("summary", CREATORS, "--min-followers", "999999999", "--format", "table")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("0 creators")
+    assert "none passes the filters" in result.stdout and "creators by tier" not in result.stdout
+    data = summary(run, CREATORS, "--min-followers", "999999999")
+    assert data["creators"] == 0 and data["tiers"] == [] and data["ledger"]["filtered"] == 320  # type: ignore[index]

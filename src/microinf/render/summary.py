@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from microinf.jobs.summary import Summary
 
 BAR_WIDTH = 24
+NOTHING = "no creator to count: none passes the filters"
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -111,6 +112,9 @@ def render_table(s: Summary, out: TextIO) -> None:
     console = Console(file=out, highlight=False)
     console.print(headline(s), soft_wrap=True, markup=False)
     console.print(ledger_line(s), soft_wrap=True, markup=False)
+    if not s.creators:
+        console.print(NOTHING, soft_wrap=True)
+        return
     for key, rows in sections(s):
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=_TITLES[key], title_justify="left")
         table.add_column(key, overflow="fold", max_width=28)
@@ -153,6 +157,9 @@ def render_markdown(s: Summary, out: TextIO) -> None:
         return text.replace("|", "\\|").replace("\n", " ")
 
     out.write(f"{esc(headline(s))}\n\n{esc(ledger_line(s))}\n")
+    if not s.creators:
+        out.write(f"\n{NOTHING}\n")
+        return
     for key, rows in sections(s):
         most = max((n for _, n in rows), default=0)
         out.write(f"\n### {_TITLES[key].capitalize()}\n\n| {key} | creators | share | |\n")
