@@ -133,6 +133,14 @@ def test_report_screenshot(browser: Browser, tmp_path: Path) -> None:
     png = base64.b64decode(shot["data"])
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
     (tmp_path / "report.png").write_bytes(png)
+    # printing works: a PDF comes out, with the print stylesheet applied
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    assert browser.evaluate(
+        "getComputedStyle(document.querySelector('th button'), '::after').content"
+    ) in ('""', "none")
+    pdf = base64.b64decode(browser.send("Page.printToPDF", printBackground=False)["data"])
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    assert browser.errors() == []
     keep = os.environ.get("MICROINF_SCREENSHOT")  # e.g. docs/report.png, to refresh the README's
     if keep:
         shutil.copyfile(tmp_path / "report.png", ROOT / keep)
