@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write examples/creators.csv, creators-next.csv and roster.yaml: synthetic creators, no real people.
+"""Write examples/creators.csv, creators-next.csv and roster.yaml: synthetic creators only.
 
 creators-next.csv is the same list a month later (for `microinf compare`): most creators grew a
 little, a few a lot, some lost followers, some left the list and new ones joined.
