@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Write examples/creators.csv and examples/roster.yaml: synthetic creators, no real people.
+"""Write examples/creators.csv, creators-next.csv and roster.yaml: synthetic creators only.
+
+creators-next.csv is the same list a month later (for `microinf compare`): most creators grew a
+little, a few a lot, some lost followers, some left the list and new ones joined.
 
 usage: python examples/make_examples.py [SEED]
 """
@@ -135,6 +138,35 @@ def creator(rng: random.Random, i: int) -> dict[str, object]:
     return row
 
 
+def write_next(rows: list[dict[str, object]], rng: random.Random) -> None:
+    later = []
+    for row in rows:
+        if rng.random() < 0.06:  # left the list
+            continue
+        row = dict(row)
+        followers = int(str(row["followers"]))
+        move = rng.random()
+        if move < 0.05:  # took off
+            factor = rng.uniform(1.6, 3.5)
+        elif move < 0.15:  # lost followers
+            factor = rng.uniform(0.7, 0.97)
+        else:
+            factor = rng.lognormvariate(0.03, 0.04)
+        row["followers"] = max(1, round(followers * factor))
+        for key in ("avg_likes", "avg_comments"):
+            if row[key] != "":
+                row[key] = max(0, round(int(str(row[key])) * factor * rng.uniform(0.8, 1.2)))
+        if row["engagement_rate"] != "":
+            rate = float(str(row["engagement_rate"])) * rng.uniform(0.75, 1.25)
+            row["engagement_rate"] = round(rate, 4)
+        later.append(row)
+    later += [creator(rng, i) for i in range(2001, 2019)]  # joined the list
+    with open(HERE / "creators-next.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(later)
+
+
 def main() -> None:
     seed = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     rng = random.Random(seed)
@@ -143,6 +175,7 @@ def main() -> None:
         writer = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    write_next(rows, random.Random(seed + 1))
     roster = [creator(rng, i) for i in range(1001, 1013)]
     with open(HERE / "roster.yaml", "w", encoding="utf-8") as f:
         f.write("# An agency roster: a mapping whose `creators` key holds the list.\n")

@@ -42,7 +42,7 @@ def test_schema_names_every_output_field() -> None:
         [str(EXAMPLES / "creators.csv"), "--explain", "--niche", "fitness"],
         [str(EXAMPLES / "creators.csv"), str(EXAMPLES / "roster.yaml"), "--fields",
          "rank,handle,platform,name,followers,tier,niche,engagement_rate,engagement_method,"
-         "score,flags,bio,avg_likes,avg_comments,avg_views,following,posts,credibility,price,"
+         "score,flags,review,bio,avg_likes,avg_comments,avg_views,following,posts,credibility,price,"
          "country,language,url,source,line"],
     ],
 )  # fmt: skip
@@ -85,7 +85,7 @@ def test_schema_rejects_what_the_output_never_holds() -> None:
     good = json.loads(
         '{"rank": 1, "handle": "a", "platform": "x", "name": null, "followers": 10, "tier": null,'
         ' "niche": [], "engagement_rate": null, "engagement_method": null, "score": 0.0,'
-        ' "flags": [], "bio": null, "avg_likes": null, "avg_comments": null, "avg_views": null,'
+        ' "flags": [], "review": [], "bio": null, "avg_likes": null, "avg_comments": null, "avg_views": null,'
         ' "following": null, "posts": null, "credibility": null, "price": null, "country": null,'
         ' "language": null, "url": null, "Followers gained": "12"}'
     )

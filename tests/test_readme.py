@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED_DATA
+from console_blocks import run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
-BLOCKS = re.findall(r"```console\n(.*?)```", README, re.S)
+BLOCKS = re.findall(r"```console(?: illustrative)?\n(.*?)```", README, re.S)
 
 
 def commands() -> list[str]:
@@ -27,30 +28,11 @@ def commands() -> list[str]:
     return found
 
 
-RUNNABLE = [c for c in commands() if "examples/" in c and "jq" not in c and "invalid/" not in c]
-
-
-def shell(command: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "COLUMNS": "80"}
-    env.pop("MICROINF_TIERS", None)
-    return subprocess.run(
-        command, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-
-
-@pytest.mark.parametrize("command", RUNNABLE)
-def test_readme_command_runs(command: str) -> None:
-    result = shell(command)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip()
-
-
 def test_first_command_output_is_pasted_as_printed() -> None:
     block = BLOCKS[0].splitlines()
     command = block[0].split(" && ")[-1]
     pasted = [line.rstrip() for line in block[1:]]
-    result = shell(command + " --format table")
-    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    printed = [line.rstrip() for line in run(command + " --format table").splitlines()]
     assert [p for p in printed if p] == [p for p in pasted if p]
 
 
@@ -124,39 +106,3 @@ def test_documented_fields_are_the_output_fields() -> None:
 
     sentence = README.split("**Fields** of every record: `", 1)[1].split("`", 1)[0]
     assert [f.strip() for f in " ".join(sentence.split()).split(",")] == list(OUTPUT_FIELDS)
-
-
-DOCS = sorted((ROOT / "docs").glob("*.md"))
-
-
-def doc_commands() -> list[tuple[str, str, list[str]]]:
-    """(page, command, expected lines) of every runnable console block of docs/*.md."""
-    found = []
-    for page in DOCS:
-        text = page.read_text(encoding="utf-8")
-        for block in re.findall(r"```console\n(.*?)```", text, re.S):
-            command, expected = None, []
-            for line in block.splitlines():
-                if line.startswith("$ "):
-                    if command is not None:
-                        found.append((page.name, command, expected))
-                    command, expected = line[2:], []
-                else:
-                    expected.append(line)
-            if command is not None:
-                found.append((page.name, command, expected))
-    return found
-
-
-def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.replace(str(ROOT), ".").splitlines() if line.strip()]
-
-
-@pytest.mark.parametrize(("page", "command", "expected"), doc_commands())
-def test_docs_commands_print_what_is_pasted(page: str, command: str, expected: list[str]) -> None:
-    result = shell(command)
-    assert _lines(result.stdout + result.stderr) == _lines("\n".join(expected)), page
-
-
-def test_docs_pages_have_runnable_examples() -> None:
-    assert any(page == "ranking.md" for page, _, _ in doc_commands())

@@ -36,6 +36,9 @@ _EXPORTS = {
     "rank": "rank.score",
     "Scorer": "rank.score",
     "TierIndex": "tiers.lookup",
+    "summary": "jobs.summary",
+    "compare": "jobs.compare",
+    "report": "jobs.report",
 }
 
 __all__ = [
@@ -58,12 +61,15 @@ __all__ = [
     "TiersConfig",
     "__version__",
     "classify",
+    "compare",
     "iter_creators",
     "load_creators",
     "load_tiers",
     "parse_tiers",
     "rank",
+    "report",
     "resolve_tiers_path",
+    "summary",
 ]
 
 if TYPE_CHECKING:
@@ -83,6 +89,9 @@ if TYPE_CHECKING:
         iter_creators,
         load_creators,
     )
+    from microinf.jobs.compare import compare
+    from microinf.jobs.report import report
+    from microinf.jobs.summary import summary
     from microinf.models import Creator
     from microinf.rank.score import Scorer, rank
     from microinf.read.options import ReadOptions

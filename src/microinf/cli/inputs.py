@@ -217,3 +217,4 @@ def adding(name: str, cls: type) -> Callable[[F], F]:
 
 
 input_options = adding("inputs", Inputs)
+NAMES = tuple(f.name for f in fields(Inputs))  # the input options every reading command takes

@@ -239,8 +239,12 @@ def classify(
     tiers: LoadedTiers | None = None,
     options: ReadOptions | None = None,
     warn: Callable[[str], None] | None = None,
+    observe: Callable[[Creator], None] | None = None,
 ) -> Result:
-    """Read, classify, filter and rank; returns the shortlist and the ledger."""
+    """Read, classify, filter and rank; returns the shortlist and the ledger.
+
+    `observe` sees every creator that passes the filters (before --top and --budget), once.
+    """
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
@@ -279,6 +283,8 @@ def classify(
             if not filters.flags_ok(creator.flags):
                 flagged_out += 1
                 continue
+            if observe is not None:
+                observe(creator)
             yield creator
 
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing

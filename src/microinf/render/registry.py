@@ -15,7 +15,7 @@ Renderer = Callable[[Any, TextIO], None]
 _RENDERERS: dict[tuple[str, str], Renderer] = {}
 # what -> (format on a terminal, format in a pipe)
 _AUTO: dict[str, tuple[str, str]] = {}
-_MODULES = ("creators", "tiers", "checks", "explain", "niches")
+_MODULES = ("creators", "tiers", "checks", "explain", "niches", "summary", "compare", "report")
 
 
 def register(what: str, fmt: str) -> Callable[[Renderer], Renderer]:

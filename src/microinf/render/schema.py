@@ -16,8 +16,11 @@ class ScoreParts(BaseModel):
     relevance: float | None = Field(None, ge=0, le=1, description="Niche relevance (--niche).")
     engagement_quality: float = Field(ge=0, le=1, description="rate / (rate + typical rate).")
     benchmark_rate: float = Field(ge=0, description="The typical rate of its tier and platform.")
+    plausible: list[float] = Field(description="The plausible band of rates [low, high].")
+    band: str = Field(description="Where the band comes from.")
+    severity: Literal["review", "flag"] | None = Field(description="What the signals add up to.")
     engagement_rate: float | None = Field(None, ge=0, description="The rate used, unrounded.")
-    flag_factor: float = Field(ge=0, le=1, description="(1 - penalty) ** number of flags.")
+    flag_factor: float = Field(ge=0, le=1, description="What the signals cost the score.")
     flags: dict[str, str] = Field(description="Each flag raised, with the numbers that raised it.")
 
 
@@ -36,11 +39,20 @@ class CreatorRecord(BaseModel):
     tier: str | None = Field(description="Tier name, or null when no tier holds the count.")
     niche: list[str] = Field(description="Categories as read.")
     engagement_rate: float | None = Field(ge=0, description="A fraction: 0.041 is 4.1%.")
-    engagement_method: Literal["given", "likes+comments", "likes only"] | None = Field(
-        description="How the rate was obtained; null when there is none."
-    )
+    engagement_method: (
+        Literal[
+            "given",
+            "likes+comments",
+            "likes only",
+            "likes+comments/views",
+            "likes/views",
+            "viewers/followers",
+        ]
+        | None
+    ) = Field(description="How the rate was obtained; null when there is none.")
     score: float = Field(ge=0, le=1, description="The ranking score, 4 decimals.")
-    flags: list[str] = Field(description="Authenticity flags raised.")
+    flags: list[str] = Field(description="Authenticity flags raised (corroborated signals).")
+    review: list[str] = Field(description="A single signal worth a look, not proof.")
     bio: str | None
     avg_likes: float | None = Field(ge=0)
     avg_comments: float | None = Field(ge=0)
