@@ -60,7 +60,6 @@ def test_platform_default_takes_an_alias(run: Run, tmp_path: Path) -> None:
     assert json.loads(result.stdout)[0]["platform"] == "youtube"
 
 
-@pytest.mark.xfail(strict=True, reason="platform names in the data are kept as written for now")
 def test_platform_aliases_in_the_data(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("handle,platform,followers\na,Twitter,12000\nb,YT,3000\n", encoding="utf-8")

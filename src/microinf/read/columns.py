@@ -97,7 +97,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "avg_likes": ("avg likes", "average likes", "likes avg"),
     "avg_comments": ("avg comments", "average comments", "comments avg"),
-    "avg_views": ("avg views", "average views", "views avg"),
+    "avg_views": ("avg views", "average views", "views avg", "average viewers", "avg viewers"),
     "bio": ("bio", "biography", "description", "about"),
     "country": ("country", "audience country", "location", "audience country mostly"),
     "language": ("language", "lang"),

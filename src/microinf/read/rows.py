@@ -14,6 +14,7 @@ from typing import Any
 from microinf.errors import DataError, Location
 from microinf.models import Creator
 from microinf.numbers import MAX_FOLLOWERS, MISSING, parse_rate
+from microinf.platforms import canonical_platform
 from microinf.rank.filters import Filters
 from microinf.read.columns import Plan, profile_from_url
 from microinf.read.values import count_value, niche_values, number_value, text_value
@@ -74,7 +75,8 @@ class RowBuilder:
         warn: Callable[[str], None] | None = None,
     ) -> None:
         self.filters = filters
-        self.platform_default = platform_default.lower() if platform_default else None
+        self.platform_default = canonical_platform(platform_default) if platform_default else None
+        self._platforms: dict[str, str] = {}
         self.warn = warn or (lambda _msg: None)
         self._percent_noted: set[tuple[str, str]] = set()
         self._categories: dict[Any, list[str]] = {}
@@ -149,7 +151,12 @@ class RowBuilder:
             handle = profile[1]
         platform = text_value(_get(cells, at.get("platform", -1)))
         if platform:
-            platform = platform.lower()
+            known = self._platforms.get(platform)
+            if known is None:
+                known = canonical_platform(platform)
+                if len(self._platforms) < 4096:
+                    self._platforms[platform] = known
+            platform = known
         elif profile:
             platform = profile[0]
         else:
