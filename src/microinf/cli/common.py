@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from microinf.errors import MicroinfError
+from microinf.errors import ExitCode, MicroinfError
 
 
 def say(prefix: str, message: str) -> None:
@@ -22,13 +22,13 @@ def warn(message: str) -> None:
     say("warning", message)
 
 
-def fail(lines: list[str], hint: str | None, code: int) -> NoReturn:
+def fail(lines: list[str], hint: str | None, code: ExitCode) -> NoReturn:
     """Print an error (one line per problem) and exit with its code."""
     for line in lines:
         say("error", line)
     if hint:
         say("hint", hint)
-    raise typer.Exit(code)
+    raise typer.Exit(int(code))
 
 
 @contextmanager
@@ -37,12 +37,12 @@ def errors_to_exit_codes() -> Iterator[None]:
     try:
         yield
     except MicroinfError as exc:
-        fail(exc.lines(), exc.hint, int(exc.exit_code))
+        fail(exc.lines(), exc.hint, exc.exit_code)
     except BrokenPipeError:
         # the reader went away (| head): stop quietly, and keep Python from complaining at exit
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
+        raise typer.Exit(int(ExitCode.OK)) from None
 
 
 def format_option(what: str, with_auto: bool = True) -> Any:

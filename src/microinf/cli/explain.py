@@ -10,6 +10,7 @@ import typer
 from microinf.cli.common import errors_to_exit_codes, fail, format_option, warn
 from microinf.cli.filters import FilterArgs, filter_options
 from microinf.cli.inputs import Inputs, input_options
+from microinf.errors import ExitCode
 
 
 @filter_options
@@ -48,6 +49,6 @@ def explain(
             fail(
                 [f"no creator with the handle {handle!r} in {', '.join(sources)}"],
                 f'did you mean "{close}"?' if close else None,
-                1,
+                ExitCode.DATA,
             )
         render("explanation", "json" if as_json else output_format, found, sys.stdout)

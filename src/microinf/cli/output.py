@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from microinf.cli.common import fail, say
-from microinf.errors import did_you_mean, suggestion
+from microinf.errors import ExitCode, did_you_mean, suggestion
+
+if TYPE_CHECKING:
+    from microinf.jobs.classify import Result
+    from microinf.rank.budget import Choice
+    from microinf.render.rejects import RejectsWriter
 
 
 def split_map(items: list[str]) -> dict[str, str]:
@@ -30,7 +35,7 @@ def split_map(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def rejects_writer(path: str | None) -> Any:
+def rejects_writer(path: str | None) -> RejectsWriter | None:
     """The --rejects file's writer, or None."""
     if path is None:
         return None
@@ -39,7 +44,7 @@ def rejects_writer(path: str | None) -> Any:
     return RejectsWriter(path)
 
 
-def report(result: Any, show_ledger: bool) -> None:
+def report(result: Result, show_ledger: bool) -> None:
     """The budget, rejects, duplicates and ledger lines on stderr."""
     stats = result.stats
     choice = result.choice
@@ -69,7 +74,7 @@ def report(result: Any, show_ledger: bool) -> None:
         )
 
 
-def budget_line(choice: Any, how: str) -> str:
+def budget_line(choice: Choice, how: str) -> str:
     """What --budget did, with numbers that add up: offered = candidates + each reason left."""
     reasons = [
         (choice.no_cost, "with no cost"),
@@ -86,18 +91,16 @@ def budget_line(choice: Any, how: str) -> str:
 
 
 def emit(
-    result: object, fmt: str, wanted: list[str] | None, explain: bool = False, excel: bool = False
+    result: Result, fmt: str, wanted: list[str] | None, explain: bool = False, excel: bool = False
 ) -> None:
     """The creators on stdout in the chosen format and fields."""
-    from microinf.jobs.classify import Result
     from microinf.models import EXPLAIN_FIELDS, LOCATION_FIELDS, OUTPUT_FIELDS
     from microinf.render.creators import Meta, Shortlist, default_fields
     from microinf.render.registry import render, resolve
 
-    assert isinstance(result, Result)
     fmt = resolve("creators", fmt, sys.stdout)
     if excel and fmt != "csv":
-        fail([f"--excel goes with --format csv, not {fmt}"], "add --format csv", 2)
+        fail([f"--excel goes with --format csv, not {fmt}"], "add --format csv", ExitCode.USAGE)
     passthrough = list(result.columns)
     fields = wanted or default_fields(fmt, passthrough, explain)
     known = {*OUTPUT_FIELDS, *LOCATION_FIELDS, *passthrough, *(EXPLAIN_FIELDS if explain else ())}
@@ -108,7 +111,7 @@ def emit(
         fail(
             [f"--fields: unknown field {unknown[0]!r}"],
             (f'did you mean "{close}"? ' if close else "") + "fields: " + ", ".join(every),
-            2,
+            ExitCode.USAGE,
         )
     stats = result.stats
     meta = Meta(
