@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from microinf.errors import DataError, SourceError, UsageError
 from microinf.jobs.query import Query, check_query, empty_note, platform_filter, query_notes
+from microinf.jobs.spill import SpilledList
 from microinf.models import Creator
 from microinf.platforms import canonical_platform
 from microinf.rank.budget import Choice, choose
 from microinf.rank.filters import Filters
 from microinf.rank.niches import NicheMatcher, niche_table
 from microinf.rank.peers import Key, PeerBand, collect
-from microinf.rank.score import Scorer, rank
+from microinf.rank.score import Scorer, order_key, rank
 from microinf.read.advice import likely_columns, show
 from microinf.read.columns import map_columns
 from microinf.read.formats import detect_format
@@ -55,7 +56,7 @@ class Stats:
 class Result:
     """Ranked creators (rank = position + 1) and the ledger."""
 
-    creators: list[Creator]
+    creators: Sequence[Creator]  # without --top, a list kept on disk (jobs/spill.py)
     stats: Stats
     tiers: LoadedTiers
     columns: dict[str, None] = field(default_factory=dict)  # passthrough names, in order
@@ -257,13 +258,19 @@ def classify(
     flagged_out = 0
     firsts: dict[tuple[str | None, str], Creator] | None = None
     keys: set[tuple[str | None, str]] = set()
-    if not options.keep_duplicates:
+    dedupe = not options.keep_duplicates
+    if dedupe:
         # with --top, only the records still in the heap can take in a duplicate's fields
         firsts = {} if query.top is None else weakref.WeakValueDictionary()  # type: ignore[assignment]
+    seen_names: set[tuple[str, ...]] = set()
+
+    def note_columns(creator: Creator) -> None:
+        if creator.extra_names and creator.extra_names not in seen_names:
+            seen_names.add(creator.extra_names)
+            columns.update(dict.fromkeys(creator.extra_names))
 
     def kept() -> Iterator[Creator]:
         nonlocal flagged_out
-        seen_names: set[tuple[str, ...]] = set()
         for creator in iter_creators(sources, options, warn, filters, counter):
             stats.shown += 1
             if firsts is not None:
@@ -276,9 +283,7 @@ def classify(
                     continue
                 keys.add(key)
                 firsts[key] = creator
-            if creator.extra_names and creator.extra_names not in seen_names:
-                seen_names.add(creator.extra_names)
-                columns.update(dict.fromkeys(creator.extra_names))
+            note_columns(creator)
             scored(creator)
             if not filters.flags_ok(creator.flags):
                 flagged_out += 1
@@ -287,18 +292,50 @@ def classify(
                 observe(creator)
             yield creator
 
+    def spilled() -> SpilledList:
+        # the whole list, sorted on disk: memory does not grow with the input
+        nonlocal flagged_out
+        store = SpilledList(order_key)
+        hashes: set[int] = set()
+        for creator in iter_creators(sources, options, warn, filters, counter):
+            stats.shown += 1
+            dup = None
+            if dedupe:
+                dup = repr((creator.platform, creator.handle.casefold()))
+                found = store.first(dup) if hash(dup) in hashes else None
+                if found is not None:
+                    stats.duplicates += 1
+                    pos, first, _ = found
+                    if fill(first, creator):
+                        store.replace(pos, scored(first))
+                    continue
+                hashes.add(hash(dup))
+            note_columns(creator)
+            scored(creator)
+            shown = filters.flags_ok(creator.flags)
+            if not shown:
+                flagged_out += 1
+            elif observe is not None:
+                observe(creator)
+            store.add(creator, dup, shown)
+        return store
+
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing
     # list of kept records again and again (quadratic on big files), so it pauses meanwhile.
     collecting = gc.isenabled()
     gc.disable()
     choice = None
+    ranked: Sequence[Creator]
     try:
-        ranked = rank(kept(), query.top if query.budget is None else None)
+        if query.top is None and query.budget is None:
+            ranked = spilled()
+        else:
+            ranked = rank(kept(), query.top if query.budget is None else None)
     finally:
         if collecting:
             gc.enable()
     if query.budget is not None:
-        choice = choose(ranked, query.budget, tiers.config, query.max_per_tier)
+        choice = choose(list(ranked), query.budget, tiers.config, query.max_per_tier)
         chosen = {id(c) for c in choice.creators}
         stats.not_chosen = len(ranked) - len(chosen)
         ranked = [c for c in ranked if id(c) in chosen][: query.top]
