@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
-from microinf.errors import DataError, UsageError
+from microinf.errors import DataError, Location, UsageError
+from microinf.read.limits import Limits
 from microinf.read.sources import Opened
 from microinf.read.textcodec import choose_encoding, decode_head
 
@@ -37,6 +39,20 @@ _CONTENT_TYPES = {
 }
 DELIMITERS = (",", ";", "\t", "|")
 RECORD_KEYS = ("creators", "data", "items", "results", "records", "rows", "influencers", "users")
+
+
+class BadRecord(DataError):
+    """A record that cannot be read (an oversize field, a broken JSONL line, too deep).
+
+    Raised by a Table's row iterator, which goes on with the next record when asked again:
+    under --on-error skip the record is rejected and the reading goes on.
+    """
+
+    def __init__(self, location: Location, reason: str, original: dict[str, Any]) -> None:
+        super().__init__(f"{location}: {reason}")
+        self.location = location
+        self.reason = reason
+        self.original = original
 
 
 @dataclass
@@ -76,10 +92,16 @@ def sniff(head: bytes) -> str:
     if text.startswith("{"):
         first, _, rest = text.partition("\n")
         try:
-            json.loads(first)
-        except ValueError:
+            record = json.loads(first)
+        except (ValueError, RecursionError):
             return "json"
-        return "jsonl" if rest.strip().startswith("{") or not rest.strip() else "json"
+        if rest.strip():
+            return "jsonl" if rest.strip().startswith("{") else "json"
+        # one line: a document holding a list of records ({"data": [...]}), else one record
+        lists = (
+            [v for v in record.values() if isinstance(v, list)] if isinstance(record, dict) else []
+        )
+        return "json" if any(v and all(isinstance(x, dict) for x in v) for v in lists) else "jsonl"
     if text.startswith(("---", "- ", "%YAML")):
         return "yaml"
     first = text.split("\n", 1)[0]
@@ -112,6 +134,13 @@ def read_table(
     records_path: str | None = None,
 ) -> Table:
     """Parse a source into a Table of rows."""
+    guard, limits = opened.guard, opened.limits
+    if guard is not None:
+        if fmt in ("json", "yaml"):
+            guard.limit = min(guard.limit, limits.max_document_bytes)
+            guard.option = "--max-document-bytes (JSON and YAML are read whole)"
+        else:
+            guard.max_line = limits.max_line
     if fmt in ("csv", "tsv"):
         return _csv_table(opened, "\t" if fmt == "tsv" and not delimiter else delimiter, fmt)
     if fmt == "jsonl":
@@ -138,33 +167,85 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
         encoding, _ = choose_encoding(opened.head)
         sample = opened.head.decode(encoding, errors="ignore")
         delimiter = sniff_delimiter(sample)
-    reader = csv.reader(text, delimiter=delimiter, strict=False)
+    limits = opened.limits
+    # the csv module's limit is process-wide: set it for each source from its own limits
+    csv.field_size_limit(limits.max_field)
+    raw = csv.reader(text, delimiter=delimiter, strict=False)
+    reader = SafeReader(raw, opened.name, limits)
     try:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
         raise encoding_error(opened.name, 1, exc) from None
+    except BadRecord as exc:
+        raise DataError(f"{exc.location}: the header: {exc.reason}") from None
+    if header is not None and len(header) > limits.max_columns:
+        raise DataError(
+            f"{opened.name}:1: the header has {len(header):,} columns, over the "
+            f"{limits.max_columns:,} allowed",
+            hint="raise the cap with --max-columns",
+        )
     table = Table(
         opened.name,
         fmt,
         iter(()),
         header=unique_names(header or []),
         notes=notes,
-        csv_reader=reader,
+        csv_reader=raw,  # the hot path reads the csv.reader itself
     )
     table.rows = csv_rows(reader, opened.name)
     return table
 
 
+class SafeReader:
+    """A csv.reader whose errors are BadRecords naming the line; it reads on when asked again."""
+
+    def __init__(self, reader: Any, name: str, limits: Limits) -> None:
+        self._reader = reader
+        self._name = name
+        self._limits = limits
+
+    @property
+    def line_num(self) -> int:
+        """The physical line last read."""
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> SafeReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        start = self._reader.line_num + 1
+        try:
+            return cast(list[str], next(self._reader))
+        except csv.Error as exc:
+            text = str(exc)
+            if "field larger than field limit" in text:
+                reason = (
+                    f"a field is longer than {self._limits.max_field:,} characters "
+                    "(raise the cap with --max-field-size)"
+                )
+            else:
+                reason = f"malformed CSV ({text})"
+            raise BadRecord(Location(self._name, start), reason, {}) from None
+
+
 def unique_names(header: list[str]) -> list[str]:
     """Header names made unique (a repeated or empty name gets a number), so none is lost."""
-    seen: dict[str, int] = {}
+    taken = set(header)
+    count: dict[str, int] = {}
+    seen: set[str] = set()
     out = []
     for i, name in enumerate(header, 1):
         name = name if name.strip() else f"column_{i}"
         if name in seen:
-            seen[name] += 1
-            name = f"{name}_{seen[name]}"
-        seen.setdefault(name, 1)
+            n = count.get(name, 1)
+            while True:  # skip numbers that another header already uses
+                n += 1
+                candidate = f"{name}_{n}"
+                if candidate not in taken and candidate not in seen:
+                    break
+            count[name] = n
+            name = candidate
+        seen.add(name)
         out.append(name)
     return out
 
@@ -177,49 +258,142 @@ def encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:
 
 
 def csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) for each non-blank record; the line is where the record starts."""
-    start = reader.line_num + 1
-    try:
-        for cells in reader:
+    """(line, cells) for each non-blank record; the line is where the record starts.
+
+    A BadRecord (an oversize field) is raised from this iterator, which can be resumed.
+    """
+    return _CsvRows(reader, name)
+
+
+class _CsvRows:
+    def __init__(self, reader: Any, name: str) -> None:
+        self._reader = reader
+        self._name = name
+
+    def __iter__(self) -> _CsvRows:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
+        while True:
+            start = self._reader.line_num + 1
+            try:
+                cells = next(self._reader)
+            except UnicodeDecodeError as exc:
+                raise encoding_error(self._name, start, exc) from None
             if cells:
-                yield start, cells
-            start = reader.line_num + 1
-    except UnicodeDecodeError as exc:
-        raise encoding_error(name, start, exc) from None
-    except csv.Error as exc:
-        raise DataError(f"{name}:{start}: malformed CSV ({exc})") from None
+                return start, cells
+
+
+def _number(text: str) -> Any:
+    # 1e400 is not a float anyone wrote on purpose: kept as text, it reads as a row error
+    value = float(text)
+    return value if math.isfinite(value) else text
+
+
+def loads(text: str) -> Any:
+    """JSON with NaN/Infinity as null, and out-of-range numbers kept as their text."""
+    return json.loads(text, parse_constant=lambda _c: None, parse_float=_number)
+
+
+def record_problem(record: Any, limits: Limits, depth: int = 0) -> str | None:
+    """Why a record is unsafe to keep (too deep, a string too long), or None."""
+    max_field = limits.max_field
+    if isinstance(record, str):
+        return None if len(record) <= max_field else _long(max_field)
+    if not isinstance(record, dict | list):
+        return None
+    stack: list[tuple[Any, int]] = [(record, depth + 1)]
+    while stack:
+        value, level = stack.pop()
+        if level > limits.max_depth:
+            return f"nested more than {limits.max_depth} levels deep (raise with --max-depth)"
+        items = value.values() if isinstance(value, dict) else value
+        for item in items:
+            if isinstance(item, dict | list):
+                stack.append((item, level + 1))
+            elif isinstance(item, str) and len(item) > max_field:
+                return _long(max_field)
+        if isinstance(value, dict):
+            for key in value:
+                if isinstance(key, str) and len(key) > max_field:
+                    return _long(max_field)
+    return None
+
+
+def _long(limit: int) -> str:
+    return f"a field is longer than {limit:,} characters (raise the cap with --max-field-size)"
+
+
+class _JsonlRows:
+    """(line, record) of a JSONL source; a broken line raises BadRecord and reading goes on."""
+
+    def __init__(self, text: Any, name: str, limits: Limits) -> None:
+        self._lines = enumerate(text, 1)
+        self._name = name
+        self._limits = limits
+
+    def __iter__(self) -> _JsonlRows:
+        return self
+
+    def __next__(self) -> tuple[int, Any]:
+        for number, line in self._lines:
+            if not line.strip():
+                continue
+            where = Location(self._name, number)
+            try:
+                record = loads(line)
+            except RecursionError:
+                raise BadRecord(where, "invalid JSON (nested too deep)", {}) from None
+            except ValueError as exc:
+                raise BadRecord(where, f"invalid JSON ({exc})", {}) from None
+            deep = line.count("[") + line.count("{") > self._limits.max_depth
+            if deep or len(line) > self._limits.max_field:
+                problem = record_problem(record, self._limits)
+                if problem:
+                    raise BadRecord(where, problem, {})
+            return number, record
+        raise StopIteration
 
 
 def _jsonl_table(opened: Opened) -> Table:
     notes: list[str] = []
     text = _text(opened, notes)
-
-    def rows() -> Iterator[tuple[int, Any]]:
-        for number, line in enumerate(text, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line, parse_constant=lambda _c: None)
-            except ValueError as exc:
-                raise DataError(f"{opened.name}:{number}: invalid JSON ({exc})") from None
-            yield number, record
-
-    return Table(opened.name, "jsonl", rows(), notes=notes)
+    return Table(opened.name, "jsonl", _JsonlRows(text, opened.name, opened.limits), notes=notes)
 
 
 def _load_document(opened: Opened, fmt: str) -> Any:
     notes: list[str] = []
     text = _text(opened, notes).read()
+    limits = opened.limits
     if fmt == "json":
         try:
-            return json.loads(text, parse_constant=lambda _c: None)
+            return loads(text)
+        except RecursionError:
+            raise DataError(
+                f"{opened.name}: invalid JSON (nested too deep)",
+                hint=f"records may nest {limits.max_depth} levels (--max-depth)",
+            ) from None
         except ValueError as exc:
             raise DataError(f"{opened.name}: invalid JSON ({exc})") from None
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from microinf.tiers.yamlsafe import DataLoader, graph_problem
+
     try:
-        return yaml.load(text, Loader=loader)
+        loader = DataLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            problem = graph_problem(node, limits.max_depth + 2, limits.max_alias_nodes)
+            if problem:
+                mark = node.start_mark
+                raise DataError(f"{opened.name}:{mark.line + 1}: {problem}")
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except RecursionError:
+        raise DataError(f"{opened.name}: invalid YAML (nested too deep)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -249,7 +423,7 @@ def find_records(data: Any, name: str, path: str | None = None) -> list[Any]:
         if len(lists) == 1:
             return list(next(iter(lists.values())))
         if lists:
-            keys = ", ".join(sorted(lists))
+            keys = ", ".join(sorted(str(k) for k in lists))
             raise DataError(
                 f"{name}: several lists ({keys}); which holds the creators?",
                 hint="name it with --records KEY",
@@ -258,6 +432,25 @@ def find_records(data: Any, name: str, path: str | None = None) -> list[Any]:
     raise DataError(f"{name}: expected a list of records, found {type(data).__name__}")
 
 
+class _DocumentRows:
+    """(record number, record); a record too deep or with an oversize string is a BadRecord."""
+
+    def __init__(self, records: list[Any], name: str, limits: Limits) -> None:
+        self._records = enumerate(records, 1)
+        self._name = name
+        self._limits = limits
+
+    def __iter__(self) -> _DocumentRows:
+        return self
+
+    def __next__(self) -> tuple[int, Any]:
+        number, record = next(self._records)
+        problem = record_problem(record, self._limits)
+        if problem:
+            raise BadRecord(Location(self._name, number), problem, {})
+        return number, record
+
+
 def _document_table(opened: Opened, fmt: str, records_path: str | None) -> Table:
     records = find_records(_load_document(opened, fmt), opened.name, records_path)
-    return Table(opened.name, fmt, iter(enumerate(records, 1)))
+    return Table(opened.name, fmt, _DocumentRows(records, opened.name, opened.limits))
