@@ -8,7 +8,7 @@ import io
 import sys
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from microinf.errors import DataError, SourceError
@@ -79,7 +79,7 @@ class Opened:
     content_type: str | None = None
     size: int | None = None
     guard: Guard | None = None  # the byte and line caps, tightened once the format is known
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
 
 
 class _Prefixed(io.RawIOBase):
