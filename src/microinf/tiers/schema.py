@@ -7,10 +7,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from microinf.numbers import parse_count
-from microinf.tiers.scoring import FlagsConfig, RankingConfig, Share
+from microinf.tiers.scoring import FlagsConfig, Number, RankingConfig, Share
 
 
 def _count(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a count")
     if not isinstance(value, str):
         return value
     try:
@@ -91,7 +93,7 @@ class TiersConfig(BaseModel):
     )
     flags: FlagsConfig = Field(default_factory=FlagsConfig)
     ranking: RankingConfig = Field(default_factory=RankingConfig)
-    costs: dict[str, dict[str, tuple[float, float]]] = Field(
+    costs: dict[str, dict[str, tuple[Number, Number]]] = Field(
         default_factory=dict,
         description="Price range per post: {platform or default: {tier: [low, high]}}",
     )

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 
-def _share(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().endswith("%"):
-        try:
-            return float(value.strip()[:-1]) / 100.0
-        except ValueError:
-            raise ValueError(f'cannot read "{value}" as a rate (write 0.025 or 2.5%)') from None
+def _number(value: Any) -> Any:
+    # YAML reads `true` and `.inf` as values pydantic would take for 1 and infinity
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value} is not a finite number")
     return value
 
 
+def _share(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            value = float(value.strip()[:-1]) / 100.0
+        except ValueError:
+            raise ValueError(f'cannot read "{value}" as a rate (write 0.025 or 2.5%)') from None
+    value = _number(value)
+    if isinstance(value, int | float) and value < 0:
+        raise ValueError(f"a rate cannot be negative (got {value:g})")
+    return value
+
+
+# a number that is finite and not a boolean; the JSON Schema stays that of a float
+Number = Annotated[float, BeforeValidator(_number)]
+Whole = Annotated[int, BeforeValidator(_number)]
 Share = Annotated[
     float,
     BeforeValidator(_share),
@@ -32,13 +48,13 @@ class _Flag(BaseModel):
 class LowEngagement(_Flag):
     """The rate is far below the tier's benchmark (bought followers)."""
 
-    below_ratio: float = Field(default=0.25, ge=0, description="rate < ratio x benchmark")
+    below_ratio: Number = Field(default=0.25, ge=0, description="rate < ratio x benchmark")
 
 
 class ImplausibleEngagement(_Flag):
     """The rate is far above the tier's benchmark, or above a ceiling (pods, bought likes)."""
 
-    above_ratio: float = Field(default=4.0, ge=1, description="rate > ratio x benchmark")
+    above_ratio: Number = Field(default=4.0, ge=1, description="rate > ratio x benchmark")
     ceiling: Share = Field(default=0.25, description="rate above this, whatever the tier")
 
 
@@ -47,21 +63,21 @@ class CommentRatio(_Flag):
 
     min: Share = Field(default=0.002, description="comments per like below this")
     max: Share = Field(default=0.5, description="comments per like above this")
-    min_likes: int = Field(default=50, ge=0, description="only with at least this many likes")
+    min_likes: Whole = Field(default=50, ge=0, description="only with at least this many likes")
 
 
 class MassFollowing(_Flag):
     """Following many accounts, and many for the followers (follow-for-follow)."""
 
-    min_following: int = Field(default=1500, ge=0)
-    min_ratio: float = Field(default=0.5, ge=0, description="following / followers at least")
+    min_following: Whole = Field(default=1500, ge=0)
+    min_ratio: Number = Field(default=0.5, ge=0, description="following / followers at least")
 
 
 class FewPosts(_Flag):
     """Very few posts for the follower count (bought followers)."""
 
-    min_posts: int = Field(default=12, ge=0, description="fewer posts than this...")
-    min_followers: int = Field(default=10_000, ge=0, description="...with this many followers")
+    min_posts: Whole = Field(default=12, ge=0, description="fewer posts than this...")
+    min_followers: Whole = Field(default=10_000, ge=0, description="...with this many followers")
 
 
 class LowCredibility(_Flag):
@@ -88,11 +104,11 @@ class RankingConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    relevance: float = Field(default=0.5, ge=0, description="weight of niche relevance")
-    engagement: float = Field(default=0.5, ge=0, description="weight of engagement quality")
-    flag_penalty: float = Field(
+    relevance: Number = Field(default=0.5, ge=0, description="weight of niche relevance")
+    engagement: Number = Field(default=0.5, ge=0, description="weight of engagement quality")
+    flag_penalty: Number = Field(
         default=0.5, ge=0, le=1, description="each flag multiplies the score by 1 - this"
     )
-    min_relevance: float = Field(
+    min_relevance: Number = Field(
         default=0.25, ge=0, le=1, description="--niche keeps creators at least this relevant"
     )

@@ -18,7 +18,9 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def graph_problem(root: yaml.Node, max_depth: int, max_alias_nodes: int) -> str | None:
+def graph_problem(
+    root: yaml.Node, max_depth: int, max_alias_nodes: int, options: bool = True
+) -> str | None:
     """Why a node graph is unsafe to build (a cycle, too deep, too many alias nodes), or None.
 
     Aliases make the graph a DAG whose expanded size can be exponential in the text; this walk
@@ -37,7 +39,9 @@ def graph_problem(root: yaml.Node, max_depth: int, max_alias_nodes: int) -> str 
             size[key] = 1 + sum(size[id(k)] for k in kids)
             depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
             if depth[key] > max_depth:
-                return f"nested more than {max_depth} levels deep (--max-depth)"
+                return f"nested more than {max_depth} levels deep" + (
+                    " (--max-depth)" if options else ""
+                )
             continue
         if key in size:
             continue
@@ -54,8 +58,8 @@ def graph_problem(root: yaml.Node, max_depth: int, max_alias_nodes: int) -> str 
     expanded = size[id(root)] - distinct
     if expanded > max_alias_nodes:
         return (
-            f"aliases expand to {expanded:,} more nodes, over the {max_alias_nodes:,} allowed "
-            "(--max-alias-nodes)"
+            f"aliases expand to {expanded:,} more nodes, over the {max_alias_nodes:,} allowed"
+            + (" (--max-alias-nodes)" if options else "")
         )
     return None
 
