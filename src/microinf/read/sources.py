@@ -219,7 +219,7 @@ class _Gunzip(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+    def read(self, size: int = -1) -> bytes:
         try:
             return self._gz.read(size)
         except (OSError, EOFError, zlib.error) as exc:

@@ -74,7 +74,7 @@ def _float(loader: Any, node: yaml.Node) -> Any:
     return value if math.isfinite(value) else loader.construct_scalar(node)
 
 
-class DataLoader(_BASE):  # type: ignore[misc,valid-type]
+class DataLoader(_BASE):  # type: ignore[misc]
     """The safe loader, with dates and binary kept as text and .inf/.nan as their text."""
 
 
