@@ -1,5 +1,5 @@
 """python -m microinf"""
 
-from microinf.cli.app import main
+from microinf.cli.entry import main
 
 main()

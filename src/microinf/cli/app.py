@@ -44,5 +44,7 @@ def root(
 
 
 def main() -> None:
-    """The console script."""
-    app()
+    """The console script (see microinf.cli.entry, which the installed script runs)."""
+    from microinf.cli.entry import main as entry
+
+    entry()

@@ -10,7 +10,7 @@ import typer
 
 from microinf.cli.common import errors_to_exit_codes, format_option, warn
 from microinf.cli.output import emit, rejects_writer, report, split_map
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT, Limits
 
 
 class InputFormat(StrEnum):
@@ -19,6 +19,9 @@ class InputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     yaml = "yaml"
+
+
+_LIMITS = Limits()
 
 
 class OnError(StrEnum):
@@ -152,10 +155,58 @@ def classify(
         typer.Option(
             min=1,
             metavar="N",
-            help="Largest download from a URL, in bytes.",
-            rich_help_panel="Input",
+            help="Most bytes read from one source, after decompression.",
+            rich_help_panel="Limits",
         ),
     ] = DEFAULT_MAX_BYTES,
+    max_document_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Most bytes of one JSON or YAML document (read whole).",
+            rich_help_panel="Limits",
+        ),
+    ] = _LIMITS.max_document_bytes,
+    max_field_size: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Longest field, in characters (a line: 16 times this, in bytes).",
+            rich_help_panel="Limits",
+        ),
+    ] = _LIMITS.max_field,
+    max_depth: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Deepest nesting of JSON or YAML.", rich_help_panel="Limits"
+        ),
+    ] = _LIMITS.max_depth,
+    max_alias_nodes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Most YAML nodes reached through aliases.",
+            rich_help_panel="Limits",
+        ),
+    ] = _LIMITS.max_alias_nodes,
+    max_columns: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Most columns in one header.", rich_help_panel="Limits"
+        ),
+    ] = _LIMITS.max_columns,
+    deadline: Annotated[
+        float,
+        typer.Option(
+            min=0.01,
+            metavar="SECONDS",
+            help="Give up on a URL whose download takes longer than this.",
+            rich_help_panel="Limits",
+        ),
+    ] = _LIMITS.deadline,
     timeout: Annotated[
         float,
         typer.Option(
@@ -208,9 +259,11 @@ def classify(
     with errors_to_exit_codes():
         from microinf.jobs.classify import Query, ReadOptions
         from microinf.jobs.classify import classify as run
+        from microinf.read.records import RowError
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        writer = rejects_writer(rejects)
+        tiers_path = resolve_tiers_path(tiers)
+        writer = rejects_writer(rejects, [*sources, tiers_path])
         options = ReadOptions(
             input_format=input_format.value if input_format else None,
             delimiter=delimiter,
@@ -222,6 +275,16 @@ def classify(
             keep_duplicates=keep_duplicates,
             max_bytes=max_bytes,
             timeout=timeout,
+            limits=Limits(
+                max_bytes=max_bytes,
+                max_document_bytes=max_document_bytes,
+                max_field=max_field_size,
+                max_depth=max_depth,
+                max_alias_nodes=max_alias_nodes,
+                max_columns=max_columns,
+                deadline=deadline,
+                read_timeout=timeout,
+            ),
         )
         bar = None
         if sys.stderr.isatty():
@@ -232,28 +295,35 @@ def classify(
         if show_columns:
             from microinf.jobs.show_columns import describe, survey
 
+            if writer:
+                writer.close(commit=False)
             sys.stdout.write(describe(survey(sources, options)))
             return
-        loaded = load_tiers(resolve_tiers_path(tiers))
-        query = Query(
-            niches=niche or [],
-            tiers=tier or [],
-            platforms=platform or [],
-            min_followers=min_followers,
-            max_followers=max_followers,
-            top=top,
-            min_relevance=min_relevance,
-            exclude_flagged=exclude_flagged,
-            explain=explain,
-            budget=budget,
-            max_per_tier=max_per_tier,
-        )
+        committed = False
         try:
+            loaded = load_tiers(tiers_path)
+            query = Query(
+                niches=niche or [],
+                tiers=tier or [],
+                platforms=platform or [],
+                min_followers=min_followers,
+                max_followers=max_followers,
+                top=top,
+                min_relevance=min_relevance,
+                exclude_flagged=exclude_flagged,
+                explain=explain,
+                budget=budget,
+                max_per_tier=max_per_tier,
+            )
             result = run(sources, query, loaded, options, warn=warn)
+            committed = True
+        except RowError:
+            committed = True  # the rejects file holds the row that stopped the run
+            raise
         finally:
             if bar:
                 bar.close()
             if writer:
-                writer.close()
+                writer.close(commit=committed)
         report(result, stats)
         emit(result, output_format, wanted, explain)

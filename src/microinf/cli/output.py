@@ -28,13 +28,13 @@ def split_map(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def rejects_writer(path: str | None) -> Any:
-    """The --rejects file's writer, or None."""
+def rejects_writer(path: str | None, inputs: list[str | None] | None = None) -> Any:
+    """The --rejects file's writer, or None; an input named as the rejects file is refused."""
     if path is None:
         return None
     from microinf.render.rejects import RejectsWriter
 
-    return RejectsWriter(path)
+    return RejectsWriter(path, [i for i in inputs or [] if i])
 
 
 def report(result: Any, show_ledger: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -80,12 +81,18 @@ def init(
             raise UsageError(
                 f"--preset: unknown preset {preset!r}", hint=f"presets: {', '.join(PRESETS)}"
             )
-        target = Path(path)
-        if target.exists() and not force:
-            raise UsageError(f"{path} exists; not overwriting it", hint="add --force to replace it")
-        target.write_text(starter_text(preset), encoding="utf-8")
-        (target.parent / SCHEMA_NAME).write_text(schema_text(), encoding="utf-8")
-        say("", f"wrote {path} (preset {preset}) and {target.parent / SCHEMA_NAME}")
+        from microinf.render.files import target_path, write_file
+
+        schema_path = str(Path(path).parent / SCHEMA_NAME)
+        for target in (path, schema_path):
+            target_path(target)  # a dangling link or a missing folder: refused before writing
+            if os.path.lexists(target) and not force:
+                raise UsageError(
+                    f"{target} exists; not overwriting it", hint="add --force to replace it"
+                )
+        write_file(path, starter_text(preset))
+        write_file(schema_path, schema_text())
+        say("", f"wrote {path} (preset {preset}) and {schema_path}")
 
 
 @tiers_app.command("schema")

@@ -14,7 +14,13 @@ from microinf.rank.niches import NicheMatcher
 from microinf.rank.score import Scorer, rank
 from microinf.read.formats import detect_format, read_table
 from microinf.read.records import Prefilter, RecordReader, RowError
-from microinf.read.sources import DEFAULT_MAX_BYTES, READ_TIMEOUT, display_name, open_source
+from microinf.read.sources import (
+    DEFAULT_MAX_BYTES,
+    READ_TIMEOUT,
+    Limits,
+    display_name,
+    open_source,
+)
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
@@ -51,6 +57,7 @@ class ReadOptions:
     keep_duplicates: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES  # the largest download from a URL
     timeout: float = READ_TIMEOUT  # seconds a URL may stay silent
+    limits: Limits | None = None  # the other limits (fields, depth, aliases...); None: defaults
     # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
     progress: Callable[[str, int, int | None, int], None] | None = None
 
@@ -122,7 +129,9 @@ def iter_creators(
         on_bytes = None
         if options.progress is not None:
             on_bytes = _hook(options.progress, display_name(spec), live)
-        with open_source(spec, on_bytes, options.max_bytes, options.timeout) as opened:
+        with open_source(
+            spec, on_bytes, options.max_bytes, options.timeout, options.limits
+        ) as opened:
             fmt = detect_format(opened, options.input_format)
             table = read_table(
                 opened, fmt, delimiter=options.delimiter, records_path=options.records
