@@ -164,10 +164,19 @@ def classify(
         typer.Option(
             min=1,
             metavar="N",
-            help="Most bytes of one JSON or YAML document (read whole).",
+            help="Most bytes of one JSON document (read whole).",
             rich_help_panel="Limits",
         ),
     ] = _LIMITS.max_document_bytes,
+    max_yaml_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Most bytes of one YAML document (read whole).",
+            rich_help_panel="Limits",
+        ),
+    ] = _LIMITS.max_yaml_bytes,
     max_field_size: Annotated[
         int,
         typer.Option(
@@ -278,6 +287,7 @@ def classify(
             limits=Limits(
                 max_bytes=max_bytes,
                 max_document_bytes=max_document_bytes,
+                max_yaml_bytes=max_yaml_bytes,
                 max_field=max_field_size,
                 max_depth=max_depth,
                 max_alias_nodes=max_alias_nodes,

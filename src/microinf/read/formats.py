@@ -136,9 +136,12 @@ def read_table(
     """Parse a source into a Table of rows."""
     guard, limits = opened.guard, opened.limits
     if guard is not None:
-        if fmt in ("json", "yaml"):
+        if fmt == "json":
             guard.limit = min(guard.limit, limits.max_document_bytes)
-            guard.option = "--max-document-bytes (JSON and YAML are read whole)"
+            guard.option = "--max-document-bytes (a JSON document is read whole)"
+        elif fmt == "yaml":
+            guard.limit = min(guard.limit, limits.max_yaml_bytes)
+            guard.option = "--max-yaml-bytes (a YAML document is read whole)"
         else:
             guard.max_line = limits.max_line
     if fmt in ("csv", "tsv"):

@@ -40,6 +40,8 @@ def target_path(path: str, inputs: Iterable[str] = (), what: str = "") -> str:
         raise SourceError(f"{label}: the folder {os.path.dirname(path) or '.'} does not exist")
     if os.path.isdir(real):
         raise UsageError(f"{label}: is a directory")
+    if os.path.exists(real) and not os.path.isfile(real):
+        raise UsageError(f"{label}: is not a regular file (a device or a pipe); not replacing it")
     return real
 
 
