@@ -65,10 +65,7 @@ def test_every_module_belongs_to_a_layer() -> None:
 
 def test_imports_point_down_the_layers() -> None:
     wrong = [
-        f"{m} imports {d}"
-        for m, deps in _graph().items()
-        for d in deps
-        if _layer(d) > _layer(m)
+        f"{m} imports {d}" for m, deps in _graph().items() for d in deps if _layer(d) > _layer(m)
     ]
     assert wrong == []
 

@@ -7,6 +7,8 @@ with exit code 130 rather than a traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import sys
 import traceback
@@ -16,7 +18,24 @@ INTERRUPTED = 130
 REPORT = "this is a bug in microinf; please report it with the command and the lines above"
 
 
+class _Closed(io.TextIOBase):
+    """Standard output when its descriptor is closed: writing to it is an error to report."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
 def _prepare_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     # a character the terminal's encoding lacks (PYTHONIOENCODING=ascii) is replaced, not fatal
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -81,7 +81,7 @@ def init(
             raise UsageError(
                 f"--preset: unknown preset {preset!r}", hint=f"presets: {', '.join(PRESETS)}"
             )
-        from microinf.render.files import target_path, write_file
+        from microinf.render.files import AtomicFile, target_path
 
         schema_path = str(Path(path).parent / SCHEMA_NAME)
         for target in (path, schema_path):
@@ -90,8 +90,19 @@ def init(
                 raise UsageError(
                     f"{target} exists; not overwriting it", hint="add --force to replace it"
                 )
-        write_file(path, starter_text(preset))
-        write_file(schema_path, schema_text())
+        # both files are written in full before either replaces what was there
+        files = [(AtomicFile(path), starter_text(preset))]
+        files.append((AtomicFile(schema_path), schema_text()))
+        try:
+            for out, text in files:
+                out.write(text)
+                out.file.flush()
+        except BaseException:
+            for out, _ in files:
+                out.discard()
+            raise
+        for out, _ in files:
+            out.commit()
         say("", f"wrote {path} (preset {preset}) and {schema_path}")
 
 
