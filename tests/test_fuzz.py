@@ -50,7 +50,7 @@ def check_output(code: int, stdout: str, stderr: str, fmt: str) -> None:
         rows = json.loads(stdout, parse_constant=_refuse)
         assert isinstance(rows, list) and len(rows) == shown
     elif fmt == "jsonl":
-        lines = stdout.splitlines()
+        lines = stdout.splitlines()  # str.splitlines: NEL and U+2028 must be escaped
         assert len(lines) == shown
         for line in lines:
             assert isinstance(json.loads(line, parse_constant=_refuse), dict)
@@ -98,7 +98,7 @@ def test_messy_files_through_the_command_line(
     result = run(*args, *(["--on-error", "skip"] if skip else []))
     check_output(result.exit_code, result.stdout, result.stderr, fmt)
     if result.exit_code == 0 and rejects.exists():
-        for line in rejects.read_text(encoding="utf-8").splitlines():
+        for line in rejects.read_text(encoding="utf-8").splitlines():  # NEL, U+2028: escaped
             json.loads(line, parse_constant=_refuse)
 
 

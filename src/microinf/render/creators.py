@@ -69,12 +69,22 @@ def render_json(
     out.write("\n]\n" if creators else "]\n")
 
 
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def to_json(row: dict[str, Any]) -> str:
-    """One record as strict JSON: never NaN or Infinity; values JSON lacks (dates) as text."""
+    """One record as strict JSON: never NaN or Infinity; values JSON lacks (dates) as text.
+
+    The characters that some readers take for a line break (NEL, U+2028, U+2029) are escaped,
+    so that one record is one line of JSONL for every reader.
+    """
     try:
-        return json.dumps(row, ensure_ascii=False, allow_nan=False, default=str)
+        text = json.dumps(row, ensure_ascii=False, allow_nan=False, default=str)
     except ValueError:
-        return json.dumps(finite(row), ensure_ascii=False, allow_nan=False, default=str)
+        text = json.dumps(finite(row), ensure_ascii=False, allow_nan=False, default=str)
+    if not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        text = text.translate(_LINE_BREAKS)
+    return text
 
 
 def render_jsonl(
