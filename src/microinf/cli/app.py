@@ -41,10 +41,3 @@ def root(
 
     Example: microinf classify creators.csv --niche fitness --top 20
     """
-
-
-def main() -> None:
-    """The console script (see microinf.cli.entry, which the installed script runs)."""
-    from microinf.cli.entry import main as entry
-
-    entry()
