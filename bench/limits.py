@@ -29,7 +29,7 @@ def inputs(folder: Path) -> list[tuple[str, list[str]]]:
     aliases += [f"b{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 10) + "]" for i in range(1, 10)]
     laughs = ("\n".join(aliases) + "\ncreators: *x9\n").encode()
     row = {"handle": "h", "followers": 5000, "bio": "gym and yoga " * 4, "x": {"y": 1}}
-    big_json = json.dumps([{**row, "handle": f"h{i}"} for i in range(200_000)])
+    big_json = json.dumps([{**row, "handle": f"h{i}"} for i in range(135_000)])
     big_yaml = "".join(
         f"- {{handle: h{i}, followers: {i}, bio: gym and yoga}}\n" for i in range(35_000)
     ).encode()
@@ -44,7 +44,7 @@ def inputs(folder: Path) -> list[tuple[str, list[str]]]:
         ("a 10,000-column header", [put("wide.csv", wide)]),
         (f"a {len(big_json) / 2**20:.0f} MB JSON document", [put("big.json", big_json.encode())]),
         (f"a {len(big_yaml) / 2**20:.1f} MB YAML document", [put("big.yaml", big_yaml)]),
-        ("a 20 MB field", [put("field.csv", b"handle,followers,bio\na,5,%s\n" % (b"x" * 2**24))]),
+        ("a 16 MB field", [put("field.csv", b"handle,followers,bio\na,5,%s\n" % (b"x" * 2**24))]),
     ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ class Limits:
 
     max_bytes: int = DEFAULT_MAX_BYTES  # --max-bytes: bytes after decompression, any source
     # JSON and YAML documents are read whole; a YAML byte costs about 8 times a JSON byte
-    max_document_bytes: int = 24 * MIB  # --max-document-bytes: a JSON document
+    max_document_bytes: int = 16 * MIB  # --max-document-bytes: a JSON document
     max_yaml_bytes: int = 2 * MIB  # --max-yaml-bytes: a YAML document
     max_field: int = MIB  # --max-field-size: a CSV field or JSON/YAML string, in characters
     max_depth: int = 64  # --max-depth: nesting of JSON/YAML
