@@ -144,7 +144,7 @@ def test_xlsx_without_openpyxl_names_the_extra(tmp_path: Path) -> None:
     book = write_xlsx(tmp_path / "c.xlsx", {"Creators": ROWS})
     code = (
         "import sys; sys.modules['openpyxl'] = None\n"
-        "from microinf.cli.app import main\n"
+        "from microinf.cli.entry import main\n"
         f"sys.argv = ['microinf', 'classify', {str(book)!r}]\n"
         "main()\n"
     )

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     DATA = 1  # invalid data or config, a failed check, a rejected row under --on-error fail
     USAGE = 2  # a bad flag or argument
     SOURCE = 3  # a source could not be read: missing file, permission, network, HTTP error
+    INTERNAL = 70  # a bug in microinf: the message asks for a report
     INTERRUPTED = 130
 
 

@@ -15,6 +15,8 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,3}", re.ASCII)
 # thousands groups (12,500) or Indian lakh groups (2,28,00,000), then an optional fraction
 _GROUPED = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d*)?", re.ASCII)
 MAX_FOLLOWERS = 10_000_000_000
+# any other number (likes, views, a price) above this is not a real value: a row error
+MAX_NUMBER = 1e15
 
 
 def parse_number(text: str) -> float | None:

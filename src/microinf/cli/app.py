@@ -50,8 +50,3 @@ def root(
 
     Example: microinf classify creators.csv --niche fitness --top 20
     """
-
-
-def main() -> None:
-    """The console script."""
-    app()

@@ -76,7 +76,7 @@ def classify(
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
         # the progress bar must be gone before the data is written (it holds the terminal)
-        with inputs.read_options() as options:
+        with inputs.read_options([*sources, resolve_tiers_path(filters.tiers)]) as options:
             if inputs.show(sources, options):
                 return
             loaded = load_tiers(resolve_tiers_path(filters.tiers))

@@ -44,7 +44,7 @@ def compare(
         from microinf.render.registry import render
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        with inputs.read_options() as options:
+        with inputs.read_options([old, new]) as options:
             if inputs.show([old, new], options):
                 return
             found = run(old, new, load_tiers(resolve_tiers_path(tiers)), options, warn=warn)

@@ -39,7 +39,7 @@ def explain(
         from microinf.render.registry import render
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        with inputs.read_options() as options:
+        with inputs.read_options(sources) as options:
             if inputs.show(sources, options):
                 return
             loaded = load_tiers(resolve_tiers_path(filters.tiers))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT, Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +40,8 @@ class OnError(StrEnum):
 
 
 _IN = "Input"
+_LIMITS = "Limits"
+_DEFAULTS = Limits()
 _BAD = "Bad rows"
 
 
@@ -102,9 +104,69 @@ class Inputs:
     max_bytes: Annotated[
         int,
         typer.Option(
-            min=1, metavar="N", help="Largest download from a URL, in bytes.", rich_help_panel=_IN
+            min=1,
+            metavar="N",
+            help="Most bytes read from one source, after decompression.",
+            rich_help_panel=_LIMITS,
         ),
     ] = DEFAULT_MAX_BYTES
+    max_document_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Most bytes of one JSON document (read whole).",
+            rich_help_panel=_LIMITS,
+        ),
+    ] = _DEFAULTS.max_document_bytes
+    max_yaml_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Most bytes of one YAML document (read whole).",
+            rich_help_panel=_LIMITS,
+        ),
+    ] = _DEFAULTS.max_yaml_bytes
+    max_field_size: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Longest field, in characters (a line: 16 times this, in bytes).",
+            rich_help_panel=_LIMITS,
+        ),
+    ] = _DEFAULTS.max_field
+    max_depth: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Deepest nesting of JSON or YAML.", rich_help_panel=_LIMITS
+        ),
+    ] = _DEFAULTS.max_depth
+    max_alias_nodes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="N",
+            help="Most YAML nodes reached through aliases.",
+            rich_help_panel=_LIMITS,
+        ),
+    ] = _DEFAULTS.max_alias_nodes
+    max_columns: Annotated[
+        int,
+        typer.Option(
+            min=1, metavar="N", help="Most columns in one header.", rich_help_panel=_LIMITS
+        ),
+    ] = _DEFAULTS.max_columns
+    deadline: Annotated[
+        float,
+        typer.Option(
+            min=0.01,
+            metavar="SECONDS",
+            help="Give up on a URL whose download takes longer than this.",
+            rich_help_panel=_LIMITS,
+        ),
+    ] = _DEFAULTS.deadline
     timeout: Annotated[
         float,
         typer.Option(
@@ -139,8 +201,12 @@ class Inputs:
     ] = False
 
     @contextmanager
-    def read_options(self) -> Iterator[Any]:
-        """The ReadOptions these values mean, with the rejects file and progress bar open."""
+    def read_options(self, sources: Sequence[str | None] = ()) -> Iterator[Any]:
+        """The ReadOptions these values mean, with the rejects file and progress bar open.
+
+        The rejects file replaces FILE only when the run gets to its end (or stops at a bad row
+        that it holds); a rejects file that is one of the `sources` is refused.
+        """
         from microinf.cli.output import rejects_writer, split_map
         from microinf.read.options import ReadOptions
 
@@ -150,7 +216,7 @@ class Inputs:
             delimiter = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
             if len(delimiter) != 1:
                 raise typer.BadParameter("give one character", param_hint="--delimiter")
-        writer = rejects_writer(self.rejects)
+        writer = rejects_writer(self.rejects, list(sources))
         options = ReadOptions(
             input_format=self.input_format.value if self.input_format else None,
             delimiter=delimiter,
@@ -163,6 +229,17 @@ class Inputs:
             keep_duplicates=self.keep_duplicates,
             max_bytes=self.max_bytes,
             timeout=self.timeout,
+            limits=Limits(
+                max_bytes=self.max_bytes,
+                max_document_bytes=self.max_document_bytes,
+                max_yaml_bytes=self.max_yaml_bytes,
+                max_field=self.max_field_size,
+                max_depth=self.max_depth,
+                max_alias_nodes=self.max_alias_nodes,
+                max_columns=self.max_columns,
+                deadline=self.deadline,
+                read_timeout=self.timeout,
+            ),
         )
         bar = None
         if sys.stderr.isatty():
@@ -170,13 +247,20 @@ class Inputs:
 
             bar = ProgressBar()
             options.progress = bar
+        from microinf.read.rows import RowError
+
+        committed = False
         try:
             yield options
+            committed = True
+        except RowError:
+            committed = True  # the rejects file holds the row that stopped the run
+            raise
         finally:
             if bar:
                 bar.close()
             if writer:
-                writer.close()
+                writer.close(commit=committed)
 
     def show(self, sources: list[str], options: Any) -> bool:
         """With --show-columns: print each source's column mapping and return True."""

@@ -35,13 +35,15 @@ def split_map(items: list[str]) -> dict[str, str]:
     return mapping
 
 
-def rejects_writer(path: str | None) -> RejectsWriter | None:
-    """The --rejects file's writer, or None."""
+def rejects_writer(
+    path: str | None, inputs: list[str | None] | None = None
+) -> RejectsWriter | None:
+    """The --rejects file's writer, or None; an input named as the rejects file is refused."""
     if path is None:
         return None
     from microinf.render.rejects import RejectsWriter
 
-    return RejectsWriter(path)
+    return RejectsWriter(path, [i for i in inputs or [] if i])
 
 
 def report(result: Result, show_ledger: bool) -> None:

@@ -53,7 +53,7 @@ def report(
         from microinf.render.report import ReportView, page
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        with inputs.read_options() as options:
+        with inputs.read_options(sources) as options:
             if inputs.show(sources, options):
                 return
             query = filters.query(budget=budget, max_per_tier=max_per_tier)

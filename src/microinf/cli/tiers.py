@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -82,12 +83,29 @@ def init(
             raise UsageError(
                 f"--preset: unknown preset {preset!r}", hint=f"presets: {', '.join(PRESETS)}"
             )
-        target = Path(path)
-        if target.exists() and not force:
-            raise UsageError(f"{path} exists; not overwriting it", hint="add --force to replace it")
-        target.write_text(starter_text(preset), encoding="utf-8")
-        (target.parent / SCHEMA_NAME).write_text(schema_text(), encoding="utf-8")
-        say("", f"wrote {path} (preset {preset}) and {target.parent / SCHEMA_NAME}")
+        from microinf.render.files import AtomicFile, target_path
+
+        schema_path = str(Path(path).parent / SCHEMA_NAME)
+        for target in (path, schema_path):
+            target_path(target)  # a dangling link or a missing folder: refused before writing
+            if os.path.lexists(target) and not force:
+                raise UsageError(
+                    f"{target} exists; not overwriting it", hint="add --force to replace it"
+                )
+        # both files are written in full before either replaces what was there
+        files = [(AtomicFile(path), starter_text(preset))]
+        files.append((AtomicFile(schema_path), schema_text()))
+        try:
+            for out, text in files:
+                out.write(text)
+                out.file.flush()
+        except BaseException:
+            for out, _ in files:
+                out.discard()
+            raise
+        for out, _ in files:
+            out.commit()
+        say("", f"wrote {path} (preset {preset}) and {schema_path}")
 
 
 @tiers_app.command("schema")

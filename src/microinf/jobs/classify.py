@@ -100,7 +100,9 @@ def iter_creators(
         on_bytes = None
         if options.progress is not None:
             on_bytes = _hook(options.progress, display_name(spec), live)
-        with open_source(spec, on_bytes, options.max_bytes, options.timeout) as opened:
+        with open_source(
+            spec, on_bytes, options.max_bytes, options.timeout, options.limits
+        ) as opened:
             fmt = detect_format(opened, options.input_format)
             table = open_table(
                 opened,

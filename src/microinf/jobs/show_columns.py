@@ -31,7 +31,7 @@ def survey(sources: Sequence[str], options: ReadOptions | None = None) -> list[S
     options = options or ReadOptions()
     out: list[Survey] = []
     for spec in sources:
-        with open_source(spec, None, options.max_bytes, options.timeout) as opened:
+        with open_source(spec, None, options.max_bytes, options.timeout, options.limits) as opened:
             fmt = detect_format(opened, options.input_format)
             table = open_table(
                 opened,

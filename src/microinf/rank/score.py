@@ -150,9 +150,23 @@ class Scorer:
         return c
 
 
-def order_key(creator: Creator) -> tuple[float, int, str, str]:
-    """Sort key: score descending, then followers descending, then handle."""
-    return (-creator.score, -creator.followers, creator.handle.casefold(), creator.handle)
+OrderKey = tuple[float, int, str, str, str, str, str, int]
+
+
+def order_key(creator: Creator) -> OrderKey:
+    """A total order: score descending, followers descending, then the identifying fields
+    handle (ignoring case, then exactly), platform, source and line, so that the output is the
+    same for any input order."""
+    return (
+        -creator.score,
+        -creator.followers,
+        creator.handle.casefold(),
+        creator.handle,
+        (creator.platform or "").casefold(),
+        creator.platform or "",
+        creator.source,
+        creator.line,
+    )
 
 
 def rank(creators: Iterable[Creator], top: int | None = None) -> list[Creator]:
@@ -181,7 +195,7 @@ class _Neg:
 
     __slots__ = ("key",)
 
-    def __init__(self, key: tuple[float, int, str, str]) -> None:
+    def __init__(self, key: OrderKey) -> None:
         self.key = key
 
     def __lt__(self, other: _Neg) -> bool:

@@ -16,11 +16,10 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 
-from microinf.errors import DataError
 from microinf.models import Creator
 from microinf.numbers import MAX_FOLLOWERS, parse_count
 from microinf.rank.filters import Filters
-from microinf.read.formats import Table, encoding_error
+from microinf.read.formats import Table, csv_error_reason, encoding_error
 from microinf.read.rows import Layout
 
 Build = Callable[[Layout, list[str], int], "Creator | None"]
@@ -181,14 +180,15 @@ def csv_creators(
     build: Build,
     filters: Filters,
     on_count: Callable[[int], None],
+    on_bad: Callable[[int, str], None],
 ) -> Iterator[Creator]:
-    """The creators of a CSV table; `on_count` gets the non-blank rows read, screened included."""
+    """The creators of a CSV table; `on_count` gets the non-blank rows read, screened included;
+    `on_bad` gets the line and reason of a record the csv module refuses (an oversize field)."""
     source = table.source
     if table.lines is None or table.decode is None or table.delimiter is None:
         raise ValueError("csv_creators needs a CSV table")
-    screen = LineScreen(
-        table.lines, table.decode, table.delimiter, table.body_line, csv.field_size_limit()
-    )
+    max_field = csv.field_size_limit()
+    screen = LineScreen(table.lines, table.decode, table.delimiter, table.body_line, max_field)
     screen.keys = filters.screen_keys() or ()
     screen.size = filters.size_screen()
     screen.column = layout.at.get("followers", -1)
@@ -196,9 +196,22 @@ def csv_creators(
     starts = screen.starts
     read = 0
     consumed = 0  # lines the csv module has taken
-    start = table.body_line
     try:
-        for cells in reader:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # the record is refused; the csv module reads on after it
+                screen.at_record_start = True
+                taken = reader.line_num - consumed
+                consumed = reader.line_num
+                start = starts.popleft() if starts else screen.line
+                for _ in range(min(taken - 1, len(starts))):
+                    starts.popleft()
+                read += 1
+                on_bad(start, csv_error_reason(exc, max_field))
+                continue
             screen.at_record_start = True
             taken = reader.line_num - consumed
             consumed = reader.line_num
@@ -215,7 +228,5 @@ def csv_creators(
                 yield creator
     except UnicodeDecodeError as exc:
         raise encoding_error(source, screen.line, exc) from None
-    except csv.Error as exc:
-        raise DataError(f"{source}:{start}: malformed CSV ({exc})") from None
     finally:
         on_count(read + screen.skipped)

@@ -10,10 +10,22 @@ from dataclasses import dataclass, field
 from operator import methodcaller
 from typing import Any, BinaryIO, cast
 
-from microinf.errors import DataError, UsageError
+from microinf.errors import DataError, Location, UsageError
 from microinf.read.detect import binary_format, looks_like_yaml
+from microinf.read.documents import (
+    RECORD_KEYS,
+    BadRecord,
+    DocumentRows,
+    JsonlRows,
+    find_records,
+    load_document,
+    loads,
+)
+from microinf.read.limits import Limits
 from microinf.read.sources import Opened
 from microinf.read.textcodec import choose_encoding, decode_head
+
+__all__ = ["RECORD_KEYS", "BadRecord", "Table", "find_records", "loads", "read_table"]
 
 FORMATS = ("csv", "tsv", "json", "jsonl", "yaml", "xlsx", "ods")
 _EXTENSIONS = {
@@ -38,7 +50,6 @@ _CONTENT_TYPES = {
     "text/yaml": "yaml",
 }
 DELIMITERS = (",", ";", "\t", "|")
-RECORD_KEYS = ("creators", "data", "items", "results", "records", "rows", "influencers", "users")
 
 
 @dataclass
@@ -85,10 +96,16 @@ def sniff(head: bytes) -> str:
     if text.startswith("{"):
         first, _, rest = text.partition("\n")
         try:
-            json.loads(first)
-        except ValueError:
+            record = json.loads(first)
+        except (ValueError, RecursionError):
             return "json"
-        return "jsonl" if rest.strip().startswith("{") or not rest.strip() else "json"
+        if rest.strip():
+            return "jsonl" if rest.strip().startswith("{") else "json"
+        # one line: a document holding a list of records ({"data": [...]}), else one record
+        lists = (
+            [v for v in record.values() if isinstance(v, list)] if isinstance(record, dict) else []
+        )
+        return "json" if any(v and all(isinstance(x, dict) for x in v) for v in lists) else "jsonl"
     if looks_like_yaml(text):
         return "yaml"
     first = text.split("\n", 1)[0]
@@ -121,6 +138,16 @@ def read_table(
     records_path: str | None = None,
 ) -> Table:
     """Parse a source into a Table of rows."""
+    guard, limits = opened.guard, opened.limits
+    if guard is not None:
+        if fmt == "json":
+            guard.limit = min(guard.limit, limits.max_document_bytes)
+            guard.option = "--max-document-bytes (a JSON document is read whole)"
+        elif fmt == "yaml":
+            guard.limit = min(guard.limit, limits.max_yaml_bytes)
+            guard.option = "--max-yaml-bytes (a YAML document is read whole)"
+        else:
+            guard.max_line = limits.max_line
     if fmt in ("csv", "tsv"):
         return _csv_table(opened, "\t" if fmt == "tsv" and not delimiter else delimiter, fmt)
     if fmt == "jsonl":
@@ -145,6 +172,9 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
     encoding, _ = choose_encoding(opened.head)
     if delimiter is None:
         delimiter = sniff_delimiter(opened.head.decode(encoding, errors="ignore"))
+    limits = opened.limits
+    # the csv module's limit is process-wide: set it for each source from its own limits
+    csv.field_size_limit(limits.max_field)
     lines: Iterator[bytes]
     if encoding in ("utf-8", "utf-8-sig"):
         # UTF-8 decodes line by line as it decodes whole, so lines stay bytes until wanted
@@ -153,17 +183,31 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
         # exports) has them split where text mode would split them, at some cost
         lines = byte_lines(stream) if _lone_cr(opened.head) else iter(stream)
         decode = methodcaller("decode", "utf-8", UTF8_ERRORS)
-        reader = csv.reader(_header_lines(lines, encoding), delimiter=delimiter, strict=False)
+        first = csv.reader(_header_lines(lines, encoding), delimiter=delimiter, strict=False)
     else:
         text = _text(opened, notes)
-        reader = csv.reader(text, delimiter=delimiter, strict=False)
+        first = csv.reader(text, delimiter=delimiter, strict=False)
         lines = (line.encode("utf-8", "surrogatepass") for line in text)
         decode = methodcaller("decode", "utf-8", "surrogatepass")
+    reader = SafeReader(first, opened.name, limits)
     try:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
         raise encoding_error(opened.name, 1, exc) from None
-    body = csv.reader(map(decode, lines), delimiter=delimiter, strict=False)
+    except BadRecord as exc:
+        raise DataError(f"{exc.location}: the header: {exc.reason}") from None
+    if header is not None and len(header) > limits.max_columns:
+        raise DataError(
+            f"{opened.name}:1: the header has {len(header):,} columns, over the "
+            f"{limits.max_columns:,} allowed",
+            hint="raise the cap with --max-columns",
+        )
+    body = SafeReader(
+        csv.reader(map(decode, lines), delimiter=delimiter, strict=False),
+        opened.name,
+        limits,
+        reader.line_num,
+    )
     table = Table(
         opened.name,
         fmt,
@@ -176,7 +220,7 @@ def _csv_table(opened: Opened, delimiter: str | None, fmt: str) -> Table:
         delimiter=delimiter,
         body_line=reader.line_num + 1,
     )
-    table.rows = csv_rows(body, opened.name, reader.line_num)
+    table.rows = csv_rows(body, opened.name)
     return table
 
 
@@ -202,16 +246,59 @@ def _header_lines(lines: Iterator[bytes], encoding: str) -> Iterator[str]:
         yield line.decode(encoding if i == 0 else "utf-8", UTF8_ERRORS)
 
 
+class SafeReader:
+    """A csv.reader whose errors are BadRecords naming the line; it reads on when asked again."""
+
+    def __init__(self, reader: Any, name: str, limits: Limits, offset: int = 0) -> None:
+        self._reader = reader
+        self._name = name
+        self._limits = limits
+        self._offset = offset  # lines read before this reader started (a header's)
+
+    @property
+    def line_num(self) -> int:
+        """The physical line last read."""
+        return int(self._reader.line_num) + self._offset
+
+    def __iter__(self) -> SafeReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        start = self.line_num + 1
+        try:
+            return cast(list[str], next(self._reader))
+        except csv.Error as exc:
+            reason = csv_error_reason(exc, self._limits.max_field)
+            raise BadRecord(Location(self._name, start), reason, {}) from None
+
+
+def csv_error_reason(exc: csv.Error, max_field: int) -> str:
+    """Why the csv module refused a record, in the user's terms."""
+    if "field larger than field limit" in str(exc):
+        return (
+            f"a field is longer than {max_field:,} characters (raise the cap with --max-field-size)"
+        )
+    return f"malformed CSV ({exc})"
+
+
 def unique_names(header: list[str]) -> list[str]:
     """Header names made unique (a repeated or empty name gets a number), so none is lost."""
-    seen: dict[str, int] = {}
+    taken = set(header)
+    count: dict[str, int] = {}
+    seen: set[str] = set()
     out = []
     for i, name in enumerate(header, 1):
         name = name if name.strip() else f"column_{i}"
         if name in seen:
-            seen[name] += 1
-            name = f"{name}_{seen[name]}"
-        seen.setdefault(name, 1)
+            n = count.get(name, 1)
+            while True:  # skip numbers that another header already uses
+                n += 1
+                candidate = f"{name}_{n}"
+                if candidate not in taken and candidate not in seen:
+                    break
+            count[name] = n
+            name = candidate
+        seen.add(name)
         out.append(name)
     return out
 
@@ -223,91 +310,41 @@ def encoding_error(name: str, line: int, exc: UnicodeDecodeError) -> DataError:
     )
 
 
-def csv_rows(reader: Any, name: str, offset: int = 0) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
     """(line, cells) for each non-blank record; the line is where the record starts.
 
-    `offset` is the number of lines read before `reader` started (the header's).
+    A BadRecord (an oversize field) is raised from this iterator, which can be resumed.
     """
-    start = reader.line_num + 1 + offset
-    try:
-        for cells in reader:
+    return _CsvRows(reader, name)
+
+
+class _CsvRows:
+    def __init__(self, reader: Any, name: str) -> None:
+        self._reader = reader
+        self._name = name
+
+    def __iter__(self) -> _CsvRows:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
+        while True:
+            start = self._reader.line_num + 1
+            try:
+                cells = next(self._reader)
+            except UnicodeDecodeError as exc:
+                raise encoding_error(self._name, start, exc) from None
             if cells:
-                yield start, cells
-            start = reader.line_num + 1 + offset
-    except UnicodeDecodeError as exc:
-        raise encoding_error(name, start, exc) from None
-    except csv.Error as exc:
-        raise DataError(f"{name}:{start}: malformed CSV ({exc})") from None
+                return start, cells
 
 
 def _jsonl_table(opened: Opened) -> Table:
     notes: list[str] = []
     text = _text(opened, notes)
-
-    def rows() -> Iterator[tuple[int, Any]]:
-        for number, line in enumerate(text, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line, parse_constant=lambda _c: None)
-            except ValueError as exc:
-                raise DataError(f"{opened.name}:{number}: invalid JSON ({exc})") from None
-            yield number, record
-
-    return Table(opened.name, "jsonl", rows(), notes=notes)
-
-
-def _load_document(opened: Opened, fmt: str) -> Any:
-    notes: list[str] = []
-    text = _text(opened, notes).read()
-    if fmt == "json":
-        try:
-            return json.loads(text, parse_constant=lambda _c: None)
-        except ValueError as exc:
-            raise DataError(f"{opened.name}: invalid JSON ({exc})") from None
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        reason = getattr(exc, "problem", None) or exc
-        raise DataError(f"{opened.name}{where}: invalid YAML ({reason})") from None
-
-
-def find_records(data: Any, name: str, path: str | None = None) -> list[Any]:
-    """The list of records in a document: top level, a --records path, or one list-valued key."""
-    if path:
-        node = data
-        for part in path.split("."):
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                raise DataError(f'{name}: no "{path}" in the document (stopped at "{part}")')
-        data = node
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        lists = {k: v for k, v in data.items() if isinstance(v, list)}
-        for key in RECORD_KEYS:
-            if key in lists:
-                return list(lists[key])
-        if len(lists) == 1:
-            return list(next(iter(lists.values())))
-        if lists:
-            keys = ", ".join(sorted(lists))
-            raise DataError(
-                f"{name}: several lists ({keys}); which holds the creators?",
-                hint="name it with --records KEY",
-            )
-        return [data]
-    raise DataError(f"{name}: expected a list of records, found {type(data).__name__}")
+    return Table(opened.name, "jsonl", JsonlRows(text, opened.name, opened.limits), notes=notes)
 
 
 def _document_table(opened: Opened, fmt: str, records_path: str | None) -> Table:
-    records = find_records(_load_document(opened, fmt), opened.name, records_path)
-    return Table(opened.name, fmt, iter(enumerate(records, 1)))
+    text = _text(opened, []).read()
+    document = load_document(text, fmt, opened.name, opened.limits)
+    records = find_records(document, opened.name, records_path)
+    return Table(opened.name, fmt, DocumentRows(records, opened.name, opened.limits))

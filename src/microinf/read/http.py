@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import io
+import ipaddress
+import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from microinf.errors import SourceError
-from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT, Limits
 
 CONNECT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
+DEADLINE = Limits().deadline
 
 
 @dataclass
@@ -25,13 +29,14 @@ class Response:
 
 
 class _Body(io.RawIOBase):
-    """The body of a streamed response, capped at `limit` bytes."""
+    """The body of a streamed response, capped at `limit` bytes and at a deadline."""
 
-    def __init__(self, url: str, chunks: Iterator[bytes], limit: int) -> None:
+    def __init__(self, url: str, chunks: Iterator[bytes], limit: int, deadline: float) -> None:
         super().__init__()
         self._url = url
         self._chunks = chunks
         self._limit = limit
+        self._deadline = deadline  # time.monotonic() after which the download is given up
         self._seen = 0
         self._pending = b""
 
@@ -50,6 +55,7 @@ class _Body(io.RawIOBase):
                 raise SourceError(f"{self._url}: the transfer failed ({exc})") from None
             if chunk is None:
                 return 0
+            _check_deadline(self._url, self._deadline)
             self._seen += len(chunk)
             if self._seen > self._limit:
                 raise SourceError(
@@ -63,22 +69,72 @@ class _Body(io.RawIOBase):
         return n
 
 
+def _check_deadline(url: str, deadline: float) -> None:
+    if time.monotonic() > deadline:
+        raise SourceError(
+            f"{url}: the download took longer than its deadline",
+            hint="raise it with --deadline SECONDS",
+        )
+
+
+def _internal(host: str) -> bool:
+    """True when a host is, or resolves to, a loopback, link-local or private address."""
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (OSError, UnicodeError):
+            return False  # the request itself will fail and say why
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    return any(not a.is_global or a.is_multicast for a in addresses)
+
+
+def _redirect_guard(url: str) -> Any:
+    """A request hook refusing a redirect to an internal address, unless `url` is internal."""
+    import httpx
+
+    first = httpx.URL(url)
+    trusted = _internal(first.host)
+
+    def check(request: Any) -> None:
+        if trusted or request.url == first:
+            return
+        if _internal(request.url.host):
+            raise SourceError(
+                f"{url}: redirected to {request.url}, a loopback, link-local or private "
+                "address; not followed",
+                hint="give that address yourself if you mean to read from it",
+            )
+
+    return check
+
+
 @contextlib.contextmanager
 def open_url(
-    url: str, max_bytes: int = DEFAULT_MAX_BYTES, read_timeout: float = READ_TIMEOUT
+    url: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    read_timeout: float = READ_TIMEOUT,
+    deadline: float = DEADLINE,
 ) -> Iterator[Response]:
     """GET a URL and stream its body; every failure is a SourceError naming the URL."""
     import httpx
 
     limit = max_bytes
-    timeout = httpx.Timeout(read_timeout, connect=CONNECT_TIMEOUT)
+    until = time.monotonic() + deadline
+    timeout = httpx.Timeout(min(read_timeout, deadline), connect=min(CONNECT_TIMEOUT, deadline))
     try:
+        hook = _redirect_guard(url)
         with (
             httpx.Client(
-                timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                event_hooks={"request": [hook]},
             ) as client,
             client.stream("GET", url, headers={"Accept-Encoding": "gzip"}) as response,
         ):
+            _check_deadline(url, until)
             if response.status_code >= 400:
                 raise SourceError(
                     f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip()
@@ -90,7 +146,7 @@ def open_url(
                     f"{url}: the response is {size:,} bytes, over the {limit:,}-byte cap",
                     hint="raise the cap with --max-bytes",
                 )
-            body = _Body(url, response.iter_bytes(), limit)
+            body = _Body(url, response.iter_bytes(), limit, until)
             yield Response(body, size, response.headers.get("content-type"))
     except httpx.TooManyRedirects:
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
@@ -102,6 +158,8 @@ def open_url(
         raise SourceError(f"{url}: cannot connect ({_reason(exc)})") from None
     except httpx.HTTPError as exc:
         raise SourceError(f"{url}: request failed ({exc})") from None
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise SourceError(f"{url}: not a valid URL ({exc})") from None
 
 
 def _reason(exc: Exception) -> str:

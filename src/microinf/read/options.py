@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT
+from microinf.read.limits import DEFAULT_MAX_BYTES, READ_TIMEOUT, Limits
 from microinf.read.rows import RowError
 
 
@@ -24,5 +24,6 @@ class ReadOptions:
     keep_duplicates: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES  # the largest download from a URL
     timeout: float = READ_TIMEOUT  # seconds a URL may stay silent
+    limits: Limits | None = None  # the other limits (fields, depth, aliases...); None: defaults
     # called as bytes arrive: (source, bytes read, total bytes or None, rows read so far)
     progress: Callable[[str, int, int | None, int], None] | None = None

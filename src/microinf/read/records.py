@@ -10,7 +10,7 @@ from microinf.models import Creator
 from microinf.rank.filters import Filters
 from microinf.read.columns import Plan, normalise, plan_for
 from microinf.read.fastcsv import csv_creators
-from microinf.read.formats import Table
+from microinf.read.formats import BadRecord, Table
 from microinf.read.rows import Layout, RowBuilder, RowError
 from microinf.read.values import fit, flatten, show_column
 from microinf.tiers.lookup import TierRules
@@ -88,10 +88,19 @@ class RecordReader:
                 read = n
 
             self.track(lambda: self.seen)
-            yield from csv_creators(self.table, layout, self.cells, self.filters, count)
+            yield from csv_creators(self.table, layout, self.cells, self.filters, count, self.bad)
             return
         source = self.table.source
-        for number, record in self.table.rows:
+        rows = iter(self.table.rows)
+        while True:
+            try:
+                number, record = next(rows)
+            except StopIteration:
+                return
+            except BadRecord as bad:  # a broken line or an oversize value: this record only
+                self.seen += 1
+                self.reject(RowError(bad.location, bad.reason, bad.original))
+                continue
             self.seen += 1
             creator = self.record(record, source, number)
             if creator is not None:
@@ -123,6 +132,10 @@ class RecordReader:
         except RowError as err:
             self.reject(err)
             return None
+
+    def bad(self, line: int, reason: str) -> None:
+        """A record the parser refused: rejected like a bad row."""
+        self.reject(RowError(Location(self.table.source, line), reason, {}))
 
     def track(self, progress: Callable[[], int]) -> None:
         """Where progress reports read the count of rows so far."""

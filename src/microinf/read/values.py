@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from microinf.numbers import MISSING, parse_count, parse_number
+from microinf.numbers import MAX_NUMBER, MISSING, parse_count, parse_number
 
 _NICHE_SPLIT = re.compile(r"\s*[,;|]\s*")
 
@@ -44,12 +45,18 @@ def niche_values(value: Any) -> list[str]:
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Nested mappings as dotted keys: {"stats": {"followers": 1}} -> {"stats.followers": 1}."""
     flat: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            flat.update(flatten(value, name + "."))
-        else:
+    # a stack rather than recursion: depth is bounded by the reader, not by Python's stack
+    stack: list[tuple[str, Any]] = [(prefix, iter(record.items()))]
+    while stack:
+        base, items = stack[-1]
+        for key, value in items:
+            name = f"{base}{key}"
+            if isinstance(value, dict) and value:
+                stack.append((name + ".", iter(value.items())))
+                break
             flat[name] = value
+        else:
+            stack.pop()
     return flat
 
 
@@ -66,12 +73,13 @@ def fit(header: list[str], cells: list[str]) -> dict[str, Any]:
 
 
 def count_value(value: Any) -> int | None:
+    """A whole count from a cell; None when missing or unreadable (bool, NaN, infinite)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return round(value) if value == value else None
+        return round(value) if math.isfinite(value) else None
     if value is None:
         return None
     try:
@@ -81,8 +89,24 @@ def count_value(value: Any) -> int | None:
 
 
 def number_value(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
+    """A finite number from a cell; None when missing.
+
+    Raises ValueError for text that is not a number, a boolean, NaN, an infinite value or one
+    above MAX_NUMBER.
+    """
+    if value is None:
         return None
+    if isinstance(value, bool):
+        raise ValueError(str(value))
     if isinstance(value, int | float):
-        return float(value)
-    return parse_number(str(value))
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError(str(value)) from None
+    else:
+        number = parse_number(str(value))  # type: ignore[assignment]
+        if number is None:
+            return None
+    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+        raise ValueError(str(value))
+    return number

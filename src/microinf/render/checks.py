@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from microinf.render.registry import register
-
-if TYPE_CHECKING:
-    from microinf.tiers.check import FileResult
+from microinf.render.safe import one_line
+from microinf.tiers.check import FileResult
 
 
 @dataclass
@@ -39,7 +38,7 @@ def format_text(results: Sequence[FileResult], strict: bool) -> str:
     rows = _rows(results)
     for path, line, col, severity, message in rows:
         where = f"{path}:{line}:{col}" if line else path
-        lines.append(f"{where}: {severity}: {message}")
+        lines.append(one_line(f"{where}: {severity}: {message}"))
     counts = {s: sum(1 for row in rows if row[3] == s) for s in ("error", "warning", "note")}
     failed = sum(1 for r in results if r.failed(strict))
     parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
@@ -61,6 +60,7 @@ def format_json(results: Sequence[FileResult], strict: bool) -> str:
 def _escape(text: str, *, prop: bool = False) -> str:
     # GitHub workflow commands: %, CR and LF in data; also : and , in properties
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = one_line(text)
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 

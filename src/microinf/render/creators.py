@@ -13,6 +13,7 @@ from microinf.models import OUTPUT_FIELDS, Creator
 from microinf.numbers import human
 from microinf.rank.engagement import COMPUTED
 from microinf.render.registry import auto, register
+from microinf.render.safe import finite, inert, one_line, spreadsheet_safe
 
 TABLE_FIELDS = (
     "rank",
@@ -24,7 +25,6 @@ TABLE_FIELDS = (
     "engagement_rate",
     "score",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -67,17 +67,35 @@ def render_json(
     out.write("[")
     for i, row in enumerate(records(creators, fields)):
         out.write(",\n  " if i else "\n  ")
-        out.write(json.dumps(row, ensure_ascii=False))
+        out.write(to_json(row))
     out.write("\n]\n" if creators else "]\n")
+
+
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def to_json(row: dict[str, Any]) -> str:
+    """One record as strict JSON: never NaN or Infinity; values JSON lacks (dates) as text.
+
+    The characters that some readers take for a line break (NEL, U+2028, U+2029) are escaped,
+    so that one record is one line of JSONL for every reader.
+    """
+    try:
+        text = json.dumps(row, ensure_ascii=False, allow_nan=False, default=str)
+    except ValueError:
+        text = json.dumps(finite(row), ensure_ascii=False, allow_nan=False, default=str)
+    if not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        text = text.translate(_LINE_BREAKS)
+    return text
 
 
 def render_jsonl(
     creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta
 ) -> None:
     """One JSON object per line."""
-    dumps, write = json.dumps, out.write
+    write = out.write
     for row in records(creators, fields):
-        write(dumps(row, ensure_ascii=False))
+        write(to_json(row))
         write("\n")
 
 
@@ -95,28 +113,33 @@ def csv_cell(value: Any) -> str:
         return "" if not math.isfinite(value) else repr(value)
     elif not isinstance(value, str):
         return str(value)
-    text: str = value
-    if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
+    return spreadsheet_safe(value)
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def write_csv_row(writer: Any, out: TextIO, cells: list[str]) -> None:
+    """One CSV row; a cell with a carriage return is quoted too, so the row reads back whole."""
+    for cell in cells:
+        if "\r" in cell:
+            out.write(",".join(_quoted(c) for c in cells) + writer.dialect.lineterminator)
+            return
+    writer.writerow(cells)
+
+
+def _quoted(cell: str) -> str:
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def render_csv(creators: Sequence[Creator], fields: Sequence[str], out: TextIO, meta: Meta) -> None:
-    """A header, then one row per creator (for Excel: with a BOM and CRLF line ends)."""
+    """A header, then one row per creator (for Excel: with a BOM and CRLF line ends); header
+    names are escaped as cells are."""
     if meta.excel:
         out.write("\ufeff")  # without it Excel reads UTF-8 as the local code page
     writer = csv.writer(out, lineterminator="\r\n" if meta.excel else "\n")
-    writer.writerow(fields)
+    write_csv_row(writer, out, [csv_cell(f) for f in fields])
     for row in records(creators, fields):
-        writer.writerow([csv_cell(row[f]) for f in fields])
+        write_csv_row(writer, out, [csv_cell(row[f]) for f in fields])
 
 
 def display(field: str, value: Any) -> str:
@@ -141,6 +164,11 @@ def display(field: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def heading(field: str) -> str:
+    """A column's heading: its short name, or the field (an input column's name) made inert."""
+    return HEADINGS.get(field) or one_line(field)
 
 
 HEADINGS = {"engagement_rate": "eng.", "followers": "followers", "rank": "#"}
@@ -196,13 +224,13 @@ def render_markdown(
     """A pipe table."""
 
     def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return inert(text.replace("\r\n", " ").replace("\n", " ")).replace("|", "\\|")
 
-    out.write("| " + " | ".join(HEADINGS.get(f, f) for f in fields) + " |\n")
+    out.write("| " + " | ".join(esc(heading(f)) for f in fields) + " |\n")
     out.write("|" + "|".join("---:" if f in _NUMERIC else "---" for f in fields) + "|\n")
     for i, c in enumerate(creators, 1):
         out.write("| " + " | ".join(esc(x) for x in _cells(c, i, fields)) + " |\n")
-    out.write(f"\n{caption(meta)}\n")
+    out.write(f"\n{esc(caption(meta))}\n")
     for line in legend(creators, fields):
         out.write(f"{line}\n")
 
@@ -225,6 +253,7 @@ def render_table(
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(file=out)
     table = Table(
@@ -239,7 +268,7 @@ def render_table(
     for f in fields:
         numeric = f in _NUMERIC
         table.add_column(
-            HEADINGS.get(f, f),
+            Text(heading(f)),
             justify="right" if numeric else "left",
             no_wrap=f not in _WRAPPED,
             overflow="fold" if f in _WRAPPED else "ellipsis",
@@ -247,11 +276,12 @@ def render_table(
             min_width=min(longest, 14) if f == "handle" else _MIN_WIDTH.get(f),
         )
     for i, c in enumerate(creators, 1):
-        table.add_row(*_cells(c, i, fields))
+        # Text, not str: a cell is never read as markup; inert: never a terminal control
+        table.add_row(*(Text(inert(cell)) for cell in _cells(c, i, fields)))
     console.print(table)
-    console.print(caption(meta), soft_wrap=True, highlight=False)
+    console.print(one_line(caption(meta)), soft_wrap=True, highlight=False, markup=False)
     for line in legend(creators, fields):
-        console.print(line, highlight=False, soft_wrap=True)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 Renderer = Callable[[Sequence[Creator], Sequence[str], TextIO, Meta], None]

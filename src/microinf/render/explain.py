@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from microinf.numbers import human
 from microinf.render.registry import register
+from microinf.render.safe import one_line
 
 if TYPE_CHECKING:
     from microinf.jobs.explain import Explanation
@@ -50,7 +51,7 @@ def explanation_text(e: Explanation) -> str:
     else:
         lines.append("  rank: not shown")
         lines += [f"  left out by {reason}" for reason in e.excluded_by]
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def _capped(rate: float | None, parts: dict[str, object]) -> bool:

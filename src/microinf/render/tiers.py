@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from microinf.numbers import human
 from microinf.render.registry import auto, register
+from microinf.render.safe import inert, one_line
 
 if TYPE_CHECKING:
     from microinf.jobs.impact import Impact
@@ -27,16 +28,17 @@ def render_tiers(tiers: Sequence[TierSpec], where: str, out: TextIO) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("tier")
     table.add_column("followers", justify="right")
     table.add_column("label")
     for tier in tiers:
-        table.add_row(tier.name, span(tier), tier.label or "")
+        table.add_row(tier.name, span(tier), Text(inert(tier.label or "")))
     console = Console(file=out)
     console.print(table)
-    console.print(f"tiers: {where}", highlight=False, soft_wrap=True)
+    console.print(one_line(f"tiers: {where}"), highlight=False, soft_wrap=True, markup=False)
 
 
 def _name(tier: str | None) -> str:
@@ -50,11 +52,12 @@ def render_diff(
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(file=out)
-    console.print(f"{old} → {new}", highlight=False, soft_wrap=True)
+    console.print(one_line(f"{old} → {new}"), highlight=False, soft_wrap=True, markup=False)
     for change in changes or ["no change to the tiers"]:
-        console.print(f"  {change}", highlight=False, soft_wrap=True, markup=False)
+        console.print(one_line(f"  {change}"), highlight=False, soft_wrap=True, markup=False)
     if moved is None:
         return
     changed = sum(n for (a, b), n in moved.matrix.items() if a != b)
@@ -74,7 +77,11 @@ def render_diff(
             movers.add_column(column, justify="right" if column == "followers" else "left")
         for m in moved.movers:
             movers.add_row(
-                m.handle, m.platform or "", human(m.followers), _name(m.old), _name(m.new)
+                Text(one_line(m.handle)),
+                Text(one_line(m.platform or "")),
+                human(m.followers),
+                _name(m.old),
+                _name(m.new),
             )
         console.print(movers)
 

@@ -148,13 +148,23 @@ def _scoring_problems(config: TiersConfig, root: yaml.Node, name: str) -> Iterab
                 if tier not in tiers:
                     yield Problem(where, f'{section}.{platform}: no tier is named "{tier}"')
                 good = getattr(value, "good", None)
-                if section == "benchmarks" and good is not None and good < value.typical:
+                typical = getattr(value, "typical", value)
+                if section == "benchmarks" and not 0 < typical <= 1:
                     yield Problem(
                         where,
-                        f"benchmarks.{platform}.{tier}: good {good:g} is below typical "
-                        f"{value.typical:g}",
+                        f"benchmarks.{platform}.{tier}: a typical rate must be above 0 and at "
+                        f"most 1 (100%), not {typical:g}; write 0.025 or 2.5%",
                     )
-                if section == "costs" and value[0] > value[1]:
+                if section == "benchmarks" and good is not None and good < typical:
+                    yield Problem(
+                        where,
+                        f"benchmarks.{platform}.{tier}: good {good:g} is below typical {typical:g}",
+                    )
+                if section == "costs" and min(value) < 0:
+                    yield Problem(
+                        where, f"costs.{platform}.{tier}: a price cannot be negative ({value[0]:g})"
+                    )
+                elif section == "costs" and value[0] > value[1]:
                     yield Problem(
                         where,
                         f"costs.{platform}.{tier}: low {value[0]:g} is above high {value[1]:g}",

@@ -16,11 +16,14 @@ from pydantic import ValidationError
 from microinf.errors import ConfigError, Location, Problem, SourceError
 from microinf.tiers.nodes import at, node_at
 from microinf.tiers.schema import Example, PlatformTiers, TiersConfig, TierSpec
+from microinf.tiers.yamlsafe import graph_problem
 
 BUILTIN = "built-in default"
 # libyaml's loader when PyYAML has it: the same nodes and marks, several times faster
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ENV_VAR = "MICROINF_TIERS"
+MAX_DEPTH = 32  # a tiers file nests 5 levels; deeper is a mistake or an attack
+MAX_ALIAS_NODES = 10_000  # nodes a tiers file may reach through YAML aliases
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ def read_config_text(path: str) -> str:
         raise SourceError(f"{path}: permission denied") from None
     except UnicodeDecodeError as exc:
         raise ConfigError([Problem(Location(path), f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:  # not a directory, name too long, a symlink loop, an I/O error
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def parse_tiers(text: str, name: str) -> TiersConfig:
@@ -85,18 +90,28 @@ def check_text(text: str, name: str) -> tuple[TiersConfig | None, list[Problem]]
     """All problems of one config text; the config when it is structurally valid."""
     try:
         loader = _LOADER(text)
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, [Problem(Location(name, 1, 1), "the file is empty")]
+            unsafe = graph_problem(node, MAX_DEPTH, MAX_ALIAS_NODES, options=False)
+            if unsafe:
+                return None, [Problem(at(node, name), unsafe)]
+            problems = list(_duplicate_keys(node, name))
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         reason = getattr(exc, "problem", None) or str(exc)
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            reason = f"{reason} (only plain YAML values are allowed)"
+            return None, [Problem(Location(name, line, column), reason)]
         return None, [Problem(Location(name, line, column), f"YAML syntax error: {reason}")]
-    if node is None:
-        return None, [Problem(Location(name, 1, 1), "the file is empty")]
-    problems = list(_duplicate_keys(node, name))
-    data = loader.construct_document(node)
-    loader.dispose()
+    except RecursionError:
+        return None, [Problem(Location(name, 1, 1), "nested too deep")]
     if not isinstance(data, dict):
         where = Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
         return None, [Problem(where, "the top level must be a mapping with a `tiers` list")]
@@ -140,18 +155,25 @@ def _valid_tiers(items: Any) -> list[tuple[int, TierSpec]]:
     return out
 
 
-def _duplicate_keys(node: yaml.Node, name: str) -> Iterable[Problem]:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode):
-                if k.value in seen:
-                    yield Problem(at(k, name), f'key "{k.value}" appears twice')
-                seen.add(k.value)
-            yield from _duplicate_keys(v, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _duplicate_keys(item, name)
+def _duplicate_keys(root: yaml.Node, name: str) -> Iterable[Problem]:
+    # each node once: an alias is the same node again, and following it would multiply the walk
+    done: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        yield Problem(at(k, name), f'key "{k.value}" appears twice')
+                    seen.add(k.value)
+                stack.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def _describe(path: Sequence[str | int]) -> str:

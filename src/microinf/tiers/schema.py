@@ -8,10 +8,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 from microinf.numbers import parse_count
 from microinf.platforms import canonical_platform
-from microinf.tiers.scoring import Benchmark, FlagsConfig, RankingConfig, Share
+from microinf.tiers.scoring import Benchmark, FlagsConfig, Number, RankingConfig, Share
 
 
 def _count(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a count")
     if not isinstance(value, str):
         return value
     try:
@@ -93,7 +95,7 @@ class TiersConfig(BaseModel):
     )
     flags: FlagsConfig = Field(default_factory=FlagsConfig)
     ranking: RankingConfig = Field(default_factory=RankingConfig)
-    costs: dict[str, dict[str, tuple[float, float]]] = Field(
+    costs: dict[str, dict[str, tuple[Number, Number]]] = Field(
         default_factory=dict,
         description="Price range per post: {platform or default: {tier: [low, high]}}",
     )
