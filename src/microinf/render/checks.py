@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from microinf.render.registry import register
 from microinf.render.safe import one_line
-from microinf.tiers.check import FileResult
+
+if TYPE_CHECKING:
+    from microinf.tiers.check import FileResult
 
 
 @dataclass
