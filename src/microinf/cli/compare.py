@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from microinf.cli.common import errors_to_exit_codes, format_option, say, warn
+from microinf.cli.filters import TiersFile
 from microinf.cli.inputs import Inputs, input_options
 
 
@@ -16,14 +17,7 @@ def compare(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier snapshot of the list.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later snapshot of the list.")],
     inputs: Inputs,
-    tiers: Annotated[
-        str | None,
-        typer.Option(
-            "--tiers",
-            metavar="FILE",
-            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
-        ),
-    ] = None,
+    tiers: TiersFile = None,
     top: Annotated[
         int, typer.Option(min=1, metavar="N", help="Creators in each list of the table.")
     ] = 10,

@@ -11,19 +11,21 @@ from microinf.cli.inputs import adding
 
 _FILTERS = "Filters"
 
+TiersFile = Annotated[
+    str | None,
+    typer.Option(
+        "--tiers",
+        metavar="FILE",
+        help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
+    ),
+]
+
 
 @dataclass
 class FilterArgs:
     """The tiers file and the filters, as given on the command line."""
 
-    tiers: Annotated[
-        str | None,
-        typer.Option(
-            "--tiers",
-            metavar="FILE",
-            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
-        ),
-    ] = None
+    tiers: TiersFile = None
     niche: Annotated[
         list[str] | None,
         typer.Option(
