@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from microinf import __version__
-from microinf.cli import classify, explain, tiers
+from microinf.cli import classify, explain, sql, tiers
 
 app = typer.Typer(
     name="microinf",
@@ -21,6 +21,7 @@ app = typer.Typer(
 
 app.command()(classify.classify)
 app.command()(explain.explain)
+app.command()(sql.sql)
 app.add_typer(tiers.tiers_app, name="tiers")
 
 

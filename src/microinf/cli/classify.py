@@ -21,6 +21,11 @@ class InputFormat(StrEnum):
     yaml = "yaml"
 
 
+class Engine(StrEnum):
+    python = "python"
+    duckdb = "duckdb"
+
+
 class OnError(StrEnum):
     fail = "fail"
     skip = "skip"
@@ -194,6 +199,13 @@ def classify(
             "--stats", help="Print the ledger of rows to stderr.", rich_help_panel="Bad rows"
         ),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="python, or duckdb for large CSV/Parquet/JSON files (microinf[duckdb]).",
+            rich_help_panel="Input",
+        ),
+    ] = Engine.python,
 ) -> None:
     """Classify creators into tiers, rank them and print the list.
 
@@ -248,6 +260,8 @@ def classify(
             budget=budget,
             max_per_tier=max_per_tier,
         )
+        if engine is Engine.duckdb:
+            from microinf.jobs.engine import classify_duckdb as run
         try:
             result = run(sources, query, loaded, options, warn=warn)
         finally:

@@ -1,0 +1,219 @@
+"""A tiers.yaml and a query as one SQL query: a chain of CTEs, one rule per column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from microinf import __version__
+from microinf.errors import UsageError
+from microinf.rank.niches import NicheMatcher
+from microinf.sql import rules
+from microinf.sql.charmap import case_fold, word_fold
+from microinf.sql.dialects import DIALECTS, text
+from microinf.sql.flags import flag_conditions
+from microinf.sql.score import (
+    base_score,
+    flag_count,
+    flag_factor,
+    flag_list,
+    order_by,
+    rounded,
+    scaled,
+)
+from microinf.sql.text import (
+    bio_hits,
+    category_match,
+    check_niches,
+    finish_fold,
+    fold_stages,
+    padded,
+    relevance,
+)
+from microinf.tiers.load import LoadedTiers
+from microinf.tiers.lookup import TierRules
+
+TEXT = ("name", "bio", "country", "language", "url", "source")
+NUMBERS = ("avg_likes", "avg_comments", "avg_views", "price")
+COUNTS = ("following", "posts", "line")
+FIELDS = (
+    "handle", "platform", "followers", "name", "niche", "bio", "avg_likes", "avg_comments",
+    "avg_views", "engagement_rate", "following", "posts", "credibility", "price", "country",
+    "language", "url", "source", "line",
+)  # fmt: skip
+OPTIONAL_BY_DEFAULT = ("source", "line")  # read only when --map names their column
+OUTPUT = (
+    "rank", "handle", "platform", "name", "followers", "tier", "niche", "engagement_rate",
+    "engagement_method", "score", "flags", "relevance", "bio", "avg_likes", "avg_comments",
+    "avg_views", "following", "posts", "credibility", "price", "country", "language", "url",
+    "source", "line",
+)  # fmt: skip
+
+
+@dataclass
+class Spec:
+    """The table, how its columns are named, and the filters of classify."""
+
+    table: str = "creators"
+    columns: dict[str, str | None] = field(default_factory=dict)  # FIELD -> column, None: none
+    passthrough: tuple[str, ...] = ()  # other columns, carried through unchanged
+    niches: list[str] = field(default_factory=list)
+    tiers: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    min_followers: int | None = None
+    max_followers: int | None = None
+    min_relevance: float | None = None  # None: tiers.yaml ranking.min_relevance
+    exclude_flagged: bool = False
+    top: int | None = None
+    platform_default: str | None = None
+
+    def column(self, name: str) -> str | None:
+        """The table's column for a field, None when the table has none."""
+        if name in self.columns:
+            return self.columns[name]
+        return None if name in OPTIONAL_BY_DEFAULT else name
+
+
+class _Chain:
+    """CTEs each adding columns to the previous one: SELECT *, new FROM previous WHERE ..."""
+
+    def __init__(self, first: exp.Select) -> None:
+        self.ctes: list[tuple[str, exp.Select]] = [("mi_src", first)]
+
+    @property
+    def last(self) -> str:
+        return self.ctes[-1][0]
+
+    def add(self, columns: list[tuple[str, exp.Expression]], where: exp.Expression | None = None) -> None:
+        select = exp.select(exp.Star(), *(exp.alias_(e, n) for n, e in columns)).from_(self.last)
+        if where is not None:
+            select = select.where(where)
+        self.ctes.append((f"mi_{len(self.ctes)}", select))
+
+    def query(self, final: exp.Select) -> exp.Select:
+        for name, select in self.ctes:
+            final = final.with_(name, as_=select)
+        return final
+
+
+def _source(spec: Spec) -> exp.Select:
+    def cell(name: str) -> exp.Expression:
+        column = spec.column(name)
+        return exp.null() if column is None else exp.column(column, quoted=True)
+
+    for required in ("handle", "followers"):
+        if spec.column(required) is None:
+            raise UsageError(f"--map {required}=: the {required} column is required")
+    columns = [
+        ("handle", rules.clean_handle(cell("handle"))),
+        ("platform", rules.clean_platform(cell("platform"), spec.platform_default)),
+        ("followers", exp.cast(cell("followers"), exp.DataType.Type.BIGINT)),
+        ("niche", rules.clean_text(cell("niche"))),
+        ("mi_given", rules.clean_rate(cell("engagement_rate"))),
+        ("credibility", rules.clean_rate(cell("credibility"))),
+    ]
+    columns += [(n, rules.clean_text(cell(n))) for n in TEXT]
+    columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
+    columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
+    columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
+    return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
+
+
+def _size_filters(spec: Spec) -> exp.Expression | None:
+    conds: list[exp.Expression] = []
+    col = rules.col
+    if spec.tiers:
+        conds.append(col("tier").isin(*spec.tiers))
+    if spec.min_followers is not None:
+        conds.append(exp.GTE(this=col("followers"), expression=exp.Literal.number(spec.min_followers)))
+    if spec.max_followers is not None:
+        conds.append(exp.LTE(this=col("followers"), expression=exp.Literal.number(spec.max_followers)))
+    if spec.platforms:
+        conds.append(col("platform").isin(*(p.lower() for p in spec.platforms)))
+    return exp.and_(*conds) if conds else None
+
+
+def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
+    """The query as a sqlglot expression."""
+    if dialect not in DIALECTS:
+        raise UsageError(f"unknown dialect {dialect!r}", hint="dialects: " + ", ".join(DIALECTS))
+    config = loaded.config
+    names = TierRules(config).names()
+    unknown = [t for t in spec.tiers if t not in names]
+    if unknown:
+        raise UsageError(f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(names)}")
+    matcher = NicheMatcher.build(spec.niches, config.niches) if spec.niches else None
+    if matcher is not None:
+        check_niches(matcher, dialect)
+    col = rules.col
+    chain = _Chain(_source(spec))
+    given, likes, comments, followers = col("mi_given"), col("avg_likes"), col("avg_comments"), col("followers")
+    chain.add(
+        [
+            ("tier", rules.tier(config, col("platform"), followers)),
+            ("engagement_rate", rules.engagement_rate(given, likes, comments, followers)),
+            ("engagement_method", rules.engagement_method(given, likes, comments, followers)),
+        ]
+    )
+    where = _size_filters(spec)
+    folded: list[tuple[str, exp.Expression]] = []
+    if matcher is not None:
+        for name in ("niche", "bio"):
+            stages, last = fold_stages(name, f"mi_{name}", word_fold(), dialect)
+            for stage in stages:
+                chain.add(stage, where)
+                where = None
+            folded.append((f"mi_{name}_folded", padded(finish_fold(last, word_fold(), dialect))))
+    chain.add([("mi_bench", rules.benchmark(config, col("tier"), col("platform"), followers)), *folded], where)
+    values = {n: col(n) for n in ("engagement_rate", "avg_likes", "avg_comments", "following", "posts", "credibility", "followers")}
+    values["benchmark"] = col("mi_bench")
+    flags = flag_conditions(config.flags, values)
+    scored = [("mi_quality", rules.quality(col("engagement_rate"), col("mi_bench")))]
+    scored += [(f"mi_flag_{n}", cond) for n, cond in flags]
+    if matcher is not None:
+        scored.append(("mi_category", category_match(matcher, col("mi_niche_folded"), dialect)))
+        scored.append(("mi_hits", bio_hits(matcher, col("mi_bio_folded"), dialect)))
+    chain.add(scored)
+    raised = [col(f"mi_flag_{n}") for n, _ in flags]
+    rel = relevance(matcher, col("mi_category"), col("mi_hits")) if matcher is not None else exp.null()
+    chain.add(
+        [
+            ("relevance", rel),
+            ("mi_flag_count", flag_count(raised)),
+            ("flags", flag_list([n for n, _ in flags], raised)),
+        ]
+    )
+    keep: list[exp.Expression] = []
+    if matcher is not None:
+        minimum = spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
+        keep.append(exp.GTE(this=col("relevance"), expression=rules.double(minimum)))
+    if spec.exclude_flagged:
+        keep.append(exp.EQ(this=col("mi_flag_count"), expression=exp.Literal.number(0)))
+    base = base_score(config.ranking, col("relevance") if matcher is not None else None, col("mi_quality"))
+    factor = flag_factor(config.ranking, col("mi_flag_count"), len(flags))
+    chain.add([("mi_scaled", scaled(exp.Mul(this=base, expression=factor)))], exp.and_(*keep) if keep else None)
+    stages, last = fold_stages("handle", "mi_handle", case_fold(), dialect)
+    chain.add([("score", rounded(col("mi_scaled")))])
+    for stage in stages:
+        chain.add(stage)
+    chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
+    has_line = spec.column("line") is not None
+    order = order_by(dialect, has_line)
+    outputs: list[exp.Expression] = [
+        exp.alias_(exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order)), "rank")
+    ]
+    outputs += [col(n) for n in OUTPUT[1:]]
+    outputs += [exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)]
+    final = exp.select(*outputs).from_(chain.last).order_by(*order)
+    if spec.top is not None:
+        final = final.limit(spec.top)
+    return chain.query(final)
+
+
+def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:
+    """The query as SQL text, with a comment naming the tiers file and the microinf version."""
+    query = compile_query(spec, loaded, dialect)
+    origin = " ".join(loaded.origin.split())  # one line, whatever the path holds
+    header = f"-- microinf {__version__}: tiers from {origin}; dialect {dialect}\n"
+    return header + query.sql(dialect=dialect, pretty=pretty) + "\n"
