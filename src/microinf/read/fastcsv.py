@@ -78,7 +78,8 @@ def csv_creators(reader: RecordReader, table: Table) -> Iterator[Creator]:
     per_platform = bool(rules.platforms)
     tiers, platforms, niches = pre.tiers, pre.platforms, pre.niches
     min_relevance = pre.min_relevance
-    quick_niche = niches is not None and not more_niche and min_relevance <= CATEGORY_WEIGHT
+    # with --min-relevance 0 every row passes, keywords or not: no screen then
+    quick_niche = niches is not None and not more_niche and 0 < min_relevance <= CATEGORY_WEIGHT
     category_cache: dict[str, bool] = {}
     screen = niches.screen if niches is not None else ()
     o_i, s_i, k_i = at.get("following", -1), at.get("posts", -1), at.get("credibility", -1)

@@ -7,6 +7,7 @@ A map sends each non-ASCII character to what the Python function makes of it: on
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,8 +39,21 @@ class CharMap:
         return text.translate(table)
 
 
+@cache
 def _chars() -> list[str]:
-    return [chr(cp) for cp in _UNICODE if not 0xD800 <= cp < 0xE000]
+    """The characters that lower case, case folding or NFKD change (the rest map to themselves)."""
+    out = []
+    for cp in _UNICODE:
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or (
+            c.lower() == c
+            and c.casefold() == c
+            and not unicodedata.decomposition(c)
+            and not unicodedata.combining(c)
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 @cache

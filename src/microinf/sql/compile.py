@@ -86,14 +86,18 @@ class _Chain:
         return self.ctes[-1][0]
 
     def add(self, columns: list[tuple[str, exp.Expression]], where: exp.Expression | None = None) -> None:
-        select = exp.select(exp.Star(), *(exp.alias_(e, n) for n, e in columns)).from_(self.last)
+        select = exp.select(exp.Star(), *(exp.alias_(e, n) for n, e in columns)).from_(
+            self.last, copy=False
+        )
         if where is not None:
-            select = select.where(where)
+            select = select.where(where, copy=False)
         self.ctes.append((f"mi_{len(self.ctes)}", select))
 
-    def query(self, final: exp.Select) -> exp.Select:
+    def query(self, final: exp.Select, dialect: str) -> exp.Select:
+        # SQLite would fold the stages into one expression deeper than it allows
+        materialized = dialect == "sqlite"
         for name, select in self.ctes:
-            final = final.with_(name, as_=select)
+            final = final.with_(name, as_=select, materialized=materialized or None, copy=False)
         return final
 
 
@@ -205,10 +209,10 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     ]
     outputs += [col(n) for n in OUTPUT[1:]]
     outputs += [exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)]
-    final = exp.select(*outputs).from_(chain.last).order_by(*order)
+    final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
     if spec.top is not None:
-        final = final.limit(spec.top)
-    return chain.query(final)
+        final = final.limit(spec.top, copy=False)
+    return chain.query(final, dialect)
 
 
 def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:

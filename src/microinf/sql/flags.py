@@ -45,7 +45,8 @@ def comment_ratio(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expre
         return None
     likes, comments = c["avg_likes"], c["avg_comments"]
     enough = exp.GTE(this=likes, expression=exp.Literal.number(ratio.min_likes))
-    per_like = exp.Div(this=comments, expression=likes)
+    # NULLIF: engines that check arithmetic (Spark's ANSI mode) may divide before the AND decides
+    per_like = exp.Div(this=comments, expression=exp.Nullif(this=likes, expression=double(0.0)))
     inside = exp.Between(this=per_like, low=double(ratio.min), high=double(ratio.max))
     return exp.and_(_known(likes, comments), enough, exp.not_(inside))
 

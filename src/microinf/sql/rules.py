@@ -98,7 +98,8 @@ def engagement_rate(
 ) -> exp.Expression:
     """The given rate, else (likes + comments) / followers."""
     total = exp.Add(this=likes, expression=exp.Coalesce(this=comments, expressions=[double(0.0)]))
-    ratio = exp.Div(this=exp.paren(total), expression=exp.cast(followers, exp.DataType.Type.DOUBLE))
+    divisor = exp.Nullif(this=exp.cast(followers, exp.DataType.Type.DOUBLE), expression=double(0.0))
+    ratio = exp.Div(this=exp.paren(total), expression=divisor)
     return _case(
         [(given.is_(exp.null()).not_(), given), (_computed(likes, followers), ratio)], exp.null()
     )
@@ -148,5 +149,6 @@ def benchmark(
 def quality(rate: exp.Expression, bench: exp.Expression) -> exp.Expression:
     """rate / (rate + benchmark); 0 without a positive rate."""
     none = exp.or_(rate.is_(exp.null()), exp.LTE(this=rate, expression=double(0.0)))
-    share = exp.Div(this=rate, expression=exp.paren(exp.Add(this=rate, expression=bench)))
+    total = exp.Nullif(this=exp.Add(this=rate, expression=bench), expression=double(0.0))
+    share = exp.Div(this=rate, expression=total)
     return exp.Case().when(none, double(0.0)).else_(share)

@@ -10,16 +10,18 @@ from microinf.rank.niches import BIO_WEIGHT, CATEGORY_WEIGHT, NicheMatcher, word
 from microinf.sql.charmap import CharMap
 from microinf.sql.dialects import NO_REGEX, NO_TRANSLATE, regex_match, text
 
-CHUNK = 40  # REPLACE calls nested in one stage (parsers recurse on nesting)
+CHUNK = {"sqlite": 20}  # REPLACE calls nested in one stage: parsers recurse on nesting
+CHUNK_DEFAULT = 20
 NOT_WORD = "[^a-z0-9]"
 NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before their words are read
 
+# where REPLACE runs only on text holding one of the characters; elsewhere a column used three
+# times per stage could be copied into every later stage by the planner, three times over
+GUARDED = frozenset({"duckdb", "spark"})
 Stage = list[tuple[str, exp.Expression]]
 
 
 def _guard(value: exp.Expression, chars: str, dialect: str) -> exp.Expression:
-    if dialect in NO_REGEX:
-        return exp.Glob(this=value, expression=exp.Literal.string(f"*[{chars}]*"))
     return regex_match(value, f"[{chars}]", dialect)
 
 
@@ -33,14 +35,17 @@ def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple
         pairs += list(charmap.single) + [(c, "") for c in charmap.deleted]
     stages: list[Stage] = []
     current = source
-    for n, start in enumerate(range(0, len(pairs), CHUNK)):
-        chunk = pairs[start : start + CHUNK]
+    size = CHUNK.get(dialect, CHUNK_DEFAULT)
+    for n, start in enumerate(range(0, len(pairs), size)):
+        chunk = pairs[start : start + size]
         value: exp.Expression = exp.column(current)
         for old, new in chunk:
             value = exp.Replace(this=value, expression=text(old), replacement=text(new))
-        guard = _guard(exp.column(current), "".join(old for old, _ in chunk), dialect)
+        if dialect in GUARDED:
+            guard = _guard(exp.column(current), "".join(old for old, _ in chunk), dialect)
+            value = exp.Case().when(guard, value).else_(exp.column(current))
         column = f"{name}_{n}"
-        stages.append([(column, exp.Case().when(guard, value).else_(exp.column(current)))])
+        stages.append([(column, value)])
         current = column
     return stages, current
 
