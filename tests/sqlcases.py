@@ -138,7 +138,7 @@ def make_rows(rng: random.Random, n: int) -> list[dict[str, Any]]:
             handle = " @" + handle + " "
         platform = rng.choice(PLATFORMS)
         key = ((platform or "").strip().lower(), handle.strip().lstrip("@").strip().casefold())
-        if key in seen or (platform or "").strip().lower() in ("n/a",) and ("", key[1]) in seen:
+        if key in seen or ((platform or "").strip().lower() in ("n/a",) and ("", key[1]) in seen):
             continue
         seen.add(key)
         followers = rng.choice(TIER_EDGES) if rng.random() < 0.3 else rng.randint(0, 3_000_000)
@@ -174,7 +174,17 @@ def make_query(rng: random.Random, rows: list[dict[str, Any]], config: str, nich
              "later-some-off": ["nano", "micro", "mid", "macro", "mega"]}[config]  # fmt: skip
     q = Query()
     if niches and rng.random() < 0.7:
-        pool = ["fitness", "gaming", "food", "home", "beauty", "Fitness", "café", "desserts", "crème-brûlée"]
+        pool = [
+            "fitness",
+            "gaming",
+            "food",
+            "home",
+            "beauty",
+            "Fitness",
+            "café",
+            "desserts",
+            "crème-brûlée",
+        ]
         q.niches = rng.sample(pool, rng.randint(1, 3))
         if rng.random() < 0.5:
             q.min_relevance = rng.choice([0.0, 0.2, 0.25, 0.6, 0.8, 0.95, 1.0])

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from microinf.models import Creator
 from microinf.rank.budget import UNITS, choose, cost_of, value_of
 from microinf.tiers.load import load_tiers
-from microinf.models import Creator
 
 from conftest import Run
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from microinf.tiers.load import BUILTIN, ENV_VAR, check_text, load_tiers, resolve_tiers_path
 from microinf.errors import ConfigError, SourceError
+from microinf.tiers.load import BUILTIN, ENV_VAR, check_text, load_tiers, resolve_tiers_path
 
 DATA = Path(__file__).parent / "data" / "tiers"
 VALID = sorted((DATA / "valid").glob("*.yaml"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from microinf.tiers.load import parse_tiers
-from microinf.rank.flags import check_flags
 from microinf.models import Creator
+from microinf.rank.flags import check_flags
 from microinf.rank.score import Scorer
+from microinf.tiers.load import parse_tiers
 from microinf.tiers.scoring import FlagsConfig
 
 RULES = FlagsConfig()

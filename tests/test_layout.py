@@ -12,7 +12,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "microinf"
 
 # a module may import its own layer and the layers before it, never a later one
-LAYERS = ["errors", "numbers", "models", "tiers", "rank", "read", "jobs", "render", "cli"]
+LAYERS = ["errors", "numbers", "models", "tiers", "rank", "read", "sql", "jobs", "render", "cli"]
 
 
 def _module_name(path: Path) -> str:
@@ -65,10 +65,7 @@ def test_every_module_belongs_to_a_layer() -> None:
 
 def test_imports_point_down_the_layers() -> None:
     wrong = [
-        f"{m} imports {d}"
-        for m, deps in _graph().items()
-        for d in deps
-        if _layer(d) > _layer(m)
+        f"{m} imports {d}" for m, deps in _graph().items() for d in deps if _layer(d) > _layer(m)
     ]
     assert wrong == []
 

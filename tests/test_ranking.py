@@ -5,12 +5,12 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microinf.tiers.load import load_tiers
 from microinf.models import Creator
-from microinf.tiers.schema import TierSpec
 from microinf.rank.niches import NicheMatcher
 from microinf.rank.score import Scorer, engagement_quality, order_key, rank, typical_rate
+from microinf.tiers.load import load_tiers
 from microinf.tiers.lookup import TierRules
+from microinf.tiers.schema import TierSpec
 
 CONFIG = load_tiers(None).config
 RULES = TierRules(CONFIG)

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microinf.tiers.load import load_tiers
 from microinf.errors import DataError
-from microinf.read.formats import csv_rows, read_table
 from microinf.rank.niches import NicheMatcher
+from microinf.read.formats import csv_rows, read_table
 from microinf.read.records import Prefilter, RecordReader, RowError
 from microinf.read.sources import open_source
+from microinf.tiers.load import load_tiers
 from microinf.tiers.lookup import TierRules
 
 Write = Callable[[str, "str | bytes"], Path]

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from microinf.numbers import parse_count
 from microinf.jobs.classify import Query, ReadOptions, classify
+from microinf.numbers import parse_count
 
 from conftest import SHARED_DATA
 

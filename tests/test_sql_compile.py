@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
 from microinf.errors import MicroinfError
 from microinf.rank.niches import words
 from microinf.sql import require
+
+from conftest import Run
 
 sqlglot = pytest.importorskip("sqlglot")
 
@@ -22,9 +23,9 @@ from microinf.sql.dialects import DIALECTS  # noqa: E402
 from microinf.sql.text import finish_fold, fold_stages  # noqa: E402
 from microinf.tiers.load import load_tiers  # noqa: E402
 
-TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40
-) | st.lists(st.sampled_from(["Café", "ﬁt", "½", "Ǆ", "e\u0301", "GYM", "ß", "İ", "Ｇ", "𝐠"])).map("".join)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40) | st.lists(
+    st.sampled_from(["Café", "ﬁt", "½", "Ǆ", "e\u0301", "GYM", "ß", "İ", "Ｇ", "𝐠"])
+).map("".join)
 
 
 def _words(text: str) -> str:
@@ -50,7 +51,7 @@ def _fold_in_duckdb(texts: list[str], charmap: object, dialect: str = "duckdb") 
     ctes = ["input AS (SELECT unnest(?) AS t, generate_subscripts(?, 1) AS i)"]
     previous = "input"
     for n, stage in enumerate(stages):
-        (name, expr), = stage
+        ((name, expr),) = stage
         ctes.append(f"s{n} AS (SELECT *, {expr.sql('duckdb')} AS {name} FROM {previous})")
         previous = f"s{n}"
     final = finish_fold(last, charmap, dialect).sql("duckdb")  # type: ignore[arg-type]
@@ -100,7 +101,17 @@ def test_sql_names_the_tiers_file_and_version(run: Run, write: object) -> None:
     from microinf import __version__
 
     path = write("t.yaml", "version: 1\npreset: later\n")  # type: ignore[operator]
-    result = run("sql", "--tiers", str(path), "--dialect", "postgres", "--map", "source=", "--map", "bio=about")
+    result = run(
+        "sql",
+        "--tiers",
+        str(path),
+        "--dialect",
+        "postgres",
+        "--map",
+        "source=",
+        "--map",
+        "bio=about",
+    )
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first == f"-- microinf {__version__}: tiers from {path}; dialect postgres"
@@ -136,7 +147,9 @@ def test_compiled_sql_holds_no_number_of_its_own(tmp_path: Path) -> None:
     """Thresholds come from the config: changing one changes the SQL."""
     base = compile_sql(Spec(), load_tiers(None), "duckdb")
     path = tmp_path / "t.yaml"
-    path.write_text("version: 1\npreset: standard\nflags:\n  few_posts: {min_posts: 7777}\nranking: {flag_penalty: 0.125}\n")
+    path.write_text(
+        "version: 1\npreset: standard\nflags:\n  few_posts: {min_posts: 7777}\nranking: {flag_penalty: 0.125}\n"
+    )
     changed = compile_sql(Spec(), load_tiers(str(path)), "duckdb")
     assert "7777" in changed and "7777" not in base
     assert "0.765625" in changed  # (1 - 0.125) ** 2, computed in Python

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from sqlcases import COLUMNS, SELECT, Case, expected, make_case, row
 
 duckdb = pytest.importorskip("duckdb")
@@ -29,7 +28,9 @@ def _run_duckdb(case: Case, folder: Path) -> list[tuple[object, ...]]:
 def _run_sqlite(case: Case, folder: Path) -> list[tuple[object, ...]]:
     con = sqlite3.connect(":memory:")
     types = {"TEXT": "TEXT", "BIGINT": "INTEGER", "DOUBLE": "REAL"}
-    con.execute("CREATE TABLE creators (" + ", ".join(f"{c} {types[t]}" for c, t in COLUMNS.items()) + ")")
+    con.execute(
+        "CREATE TABLE creators (" + ", ".join(f"{c} {types[t]}" for c, t in COLUMNS.items()) + ")"
+    )
     con.executemany(f"INSERT INTO creators VALUES ({', '.join('?' * len(COLUMNS))})", case.values())
     sql = compile_sql(case.spec(), case.tiers(folder), "sqlite")
     return [row(*r) for r in con.execute(SELECT.format(sql=sql)).fetchall()]

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sqlcases import COLUMNS, SELECT, expected, make_case, row
 
-SPARK_CASES = 14  # one query per case on one session: each costs about a second
+SPARK_CASES = 8  # one query per case on one session: each costs several seconds
 
 
 def _needed(what: str) -> None:
@@ -39,6 +38,9 @@ def spark() -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.sql.session.timeZone", "UTC")
+        # the queries are long and run on a few rows: compiling them to bytecode costs more
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

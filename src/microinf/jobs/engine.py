@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microinf.errors import DataError, SourceError, UsageError
 from microinf.jobs.classify import Query, ReadOptions, Result, Stats
-from microinf.models import RESERVED, Creator
+from microinf.models import Creator
 from microinf.rank.budget import choose
 from microinf.rank.niches import NicheMatcher
 from microinf.rank.score import Scorer
-from microinf.read.columns import plan_for
+from microinf.read.columns import Plan, plan_for
 from microinf.read.sources import is_url
 from microinf.read.values import niche_values
 from microinf.sql import require
 from microinf.tiers.load import LoadedTiers, load_tiers
 
-ENGINES = ("python", "duckdb")
+if TYPE_CHECKING:
+    from microinf.sql.compile import Spec
+
+Warn = Callable[[str], None]
 _READERS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".parquet": "parquet", ".json": "json",
             ".jsonl": "json", ".ndjson": "json"}  # fmt: skip
 _NUMERIC = ("followers", "avg_likes", "avg_comments", "avg_views", "engagement_rate",
@@ -57,7 +60,9 @@ def _refuse(query: Query, options: ReadOptions) -> None:
     ]
     for name, given in unsupported:
         if given:
-            raise UsageError(f"{name} is not supported by --engine duckdb", hint="use the default engine")
+            raise UsageError(
+                f"{name} is not supported by --engine duckdb", hint="use the default engine"
+            )
 
 
 def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -> None:
@@ -82,7 +87,10 @@ def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -
         f"TRY_CAST({followers} AS DOUBLE) IS NULL OR TRY_CAST({followers} AS DOUBLE) < 0 LIMIT 1"
     ).fetchone()
     if bad:
-        raise DataError(f'{name}: column "{fields["followers"]}": a missing or negative follower count ("{bad[0]}")')
+        column = fields["followers"]
+        raise DataError(
+            f'{name}: column "{column}": a missing or negative follower count ("{bad[0]}")'
+        )
 
 
 def _no_duplicates(con: Any, fields: dict[str, str], default: str | None, name: str) -> None:
@@ -91,7 +99,7 @@ def _no_duplicates(con: Any, fields: dict[str, str], default: str | None, name: 
 
     from microinf.sql import rules
 
-    def cell(field: str) -> exp.Expression:
+    def cell(field: str) -> exp.Expr:
         column = fields.get(field)
         return exp.null() if column is None else exp.column(column, quoted=True)
 
@@ -113,70 +121,109 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _plan(
+    con: Any, sources: Sequence[str], options: ReadOptions, warn: Warn
+) -> tuple[Plan, dict[str, str]]:
+    """The column plan of the input, as the record reader would make it."""
+    described = con.execute(f"DESCRIBE {_VIEW}").fetchall()
+    types = {row[0]: str(row[1]) for row in described if row[0] != "mi_source"}
+    plan = plan_for(list(types), options.columns or None)
+    fields = dict(plan.columns.fields)
+    name = ", ".join(sources)
+    if plan.columns.secondary.get("niche"):
+        raise UsageError(
+            f"{name}: several category columns; the duckdb engine reads one",
+            hint="choose it with --map niche=COLUMN",
+        )
+    if fields.get("niche") and types[fields["niche"]].endswith("[]"):
+        raise UsageError(
+            f'{name}: column "{fields["niche"]}": lists of categories are read by the default '
+            "engine only"
+        )
+    for required in ("handle", "followers"):
+        if required not in fields:
+            raise DataError(f"{name}: no {required} column (use --map {required}=COLUMN)")
+    for field, kept, ignored in plan.columns.competing:
+        warn(
+            f'{name}: columns "{kept}" and "{ignored}" both look like {field}; '
+            f'using "{kept}" (choose with --map {field}=COLUMN)'
+        )
+    _check(con, fields, types, name)
+    if not options.keep_duplicates:
+        _no_duplicates(con, fields, options.platform_default, name)
+    return plan, fields
+
+
+def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]) -> Spec:
+    from microinf.sql.compile import FIELDS, Spec
+
+    columns: dict[str, str | None] = {f: fields.get(f) for f in FIELDS}
+    columns["source"] = "mi_source"
+    columns["line"] = None  # DuckDB's CSV reader does not tell where a row starts
+    return Spec(
+        table=_VIEW,
+        columns=columns,
+        passthrough=tuple(plan.passthrough),
+        niches=query.niches,
+        tiers=query.tiers,
+        platforms=query.platforms,
+        min_followers=query.min_followers,
+        max_followers=query.max_followers,
+        min_relevance=query.min_relevance,
+        exclude_flagged=query.exclude_flagged,
+        top=query.top if query.budget is None else None,  # the knapsack needs every candidate
+        platform_default=options.platform_default,
+    )
+
+
 def classify_duckdb(
     sources: Sequence[str],
     query: Query | None = None,
     tiers: LoadedTiers | None = None,
     options: ReadOptions | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Warn | None = None,
 ) -> Result:
     """classify() run by DuckDB; the same fields, tiers, flags, scores and ranks."""
     duckdb = require("duckdb", "duckdb", "--engine duckdb")
     require("sqlglot", "duckdb", "--engine duckdb")
-    from microinf.sql.compile import FIELDS, Spec, compile_sql
+    from microinf.sql.compile import compile_sql
 
     query = query or Query()
     options = options or ReadOptions()
     tiers = tiers or load_tiers(None)
+    say = warn or (lambda _message: None)
     _refuse(query, options)
     readers = [_reader(s, options) for s in sources]
+    matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
     con = duckdb.connect()
     try:
-        parts = [f"SELECT *, {_quote_literal(s)} AS mi_source FROM {r}" for s, r in zip(sources, readers, strict=True)]
+        parts = [
+            f"SELECT *, {_literal(s)} AS mi_source FROM {r}"
+            for s, r in zip(sources, readers, strict=True)
+        ]
         con.execute(f"CREATE VIEW {_VIEW} AS " + " UNION ALL BY NAME ".join(parts))
-        described = con.execute(f"DESCRIBE {_VIEW}").fetchall()
-        types = {row[0]: str(row[1]) for row in described if row[0] != "mi_source"}
-        plan = plan_for(list(types), options.columns or None)
-        fields = dict(plan.columns.fields)
-        if plan.columns.secondary.get("niche"):
-            raise UsageError("several category columns: the duckdb engine reads one", hint="choose it with --map niche=COLUMN")
-        for required in ("handle", "followers"):
-            if required not in fields:
-                raise DataError(f"{sources[0]}: no {required} column (use --map {required}=COLUMN)")
-        if warn:
-            for name, kept, ignored in plan.columns.competing:
-                warn(f'columns "{kept}" and "{ignored}" both look like {name}; using "{kept}" (choose with --map {name}=COLUMN)')
-        _check(con, fields, types, ", ".join(sources))
-        columns: dict[str, str | None] = {f: fields.get(f) for f in FIELDS}
-        columns["source"] = "mi_source"
-        columns["line"] = None
-        for f in ("niche",):
-            if fields.get(f) and types[fields[f]].endswith("[]"):
-                raise UsageError(f'column "{fields[f]}": lists of categories are read by the default engine only')
-        spec = Spec(
-            table=_VIEW, columns=columns, passthrough=tuple(plan.passthrough), niches=query.niches,
-            tiers=query.tiers, platforms=query.platforms, min_followers=query.min_followers,
-            max_followers=query.max_followers, min_relevance=query.min_relevance,
-            exclude_flagged=query.exclude_flagged,
-            top=query.top if query.budget is None else None, platform_default=options.platform_default,
-        )
-        if query.niches and warn:
-            matcher = NicheMatcher.build(query.niches, tiers.config.niches)
-            for name in matcher.unknown:
-                warn(f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; matching the word itself')
-        if not options.keep_duplicates:
-            _no_duplicates(con, fields, options.platform_default, ", ".join(sources))
+        plan, fields = _plan(con, sources, options, say)
+        spec = _spec(query, options, plan, fields)
+        sql = compile_sql(spec, tiers, "duckdb", pretty=False)
+        for name in matcher.unknown if matcher else ():
+            say(
+                f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
+                "matching the word itself"
+            )
         read = con.execute(f"SELECT count(*) FROM {_VIEW}").fetchone()[0]
-        cursor = con.execute(compile_sql(spec, tiers, "duckdb", pretty=False))
+        cursor = con.execute(sql)
         names = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
     except duckdb.Error as exc:
         raise SourceError(f"{', '.join(sources)}: {str(exc).splitlines()[0]}") from None
     finally:
         con.close()
-    creators = [_creator(dict(zip(names, row, strict=True)), plan.passthrough, plan.output_names) for row in rows]
-    if query.explain:
-        scorer = Scorer(tiers.config, NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None, True)
+    creators = [
+        _creator(dict(zip(names, row, strict=True)), plan.passthrough, plan.output_names)
+        for row in rows
+    ]
+    if query.explain:  # the parts of the score, from the same rules in Python
+        scorer = Scorer(tiers.config, matcher, True)
         for c in creators:
             scorer(c)
     stats = Stats(read=read)
@@ -192,7 +239,7 @@ def classify_duckdb(
     return Result(creators, stats, tiers, columns_out, choice)
 
 
-def _quote_literal(text: str) -> str:
+def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -208,7 +255,11 @@ def _creator(row: dict[str, Any], passthrough: list[str], output_names: list[str
     c = Creator(handle=row["handle"], followers=int(row["followers"]))
     c.platform, c.name, c.bio = row["platform"], row["name"], row["bio"]
     c.niche = tuple(niche_values(row["niche"]))
-    c.avg_likes, c.avg_comments, c.avg_views = number("avg_likes"), number("avg_comments"), number("avg_views")
+    c.avg_likes, c.avg_comments, c.avg_views = (
+        number("avg_likes"),
+        number("avg_comments"),
+        number("avg_views"),
+    )
     c.engagement_rate, c.engagement_method = number("engagement_rate"), row["engagement_method"]
     c.country, c.language, c.url = row["country"], row["language"], row["url"]
     c.following, c.posts = count("following"), count("posts")
@@ -220,6 +271,3 @@ def _creator(row: dict[str, Any], passthrough: list[str], output_names: list[str
         c.extra_names = tuple(output_names)
         c.extra_values = tuple(row[p] for p in passthrough)
     return c
-
-
-assert not (set(_NUMERIC) - RESERVED)

@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, text
+from microinf.sql.dialects import DIALECTS, double
 from microinf.sql.flags import flag_conditions
 from microinf.sql.score import (
     base_score,
@@ -85,7 +85,7 @@ class _Chain:
     def last(self) -> str:
         return self.ctes[-1][0]
 
-    def add(self, columns: list[tuple[str, exp.Expression]], where: exp.Expression | None = None) -> None:
+    def add(self, columns: list[tuple[str, exp.Expr]], where: exp.Expr | None = None) -> None:
         select = exp.select(exp.Star(), *(exp.alias_(e, n) for n, e in columns)).from_(
             self.last, copy=False
         )
@@ -102,7 +102,7 @@ class _Chain:
 
 
 def _source(spec: Spec) -> exp.Select:
-    def cell(name: str) -> exp.Expression:
+    def cell(name: str) -> exp.Expr:
         column = spec.column(name)
         return exp.null() if column is None else exp.column(column, quoted=True)
 
@@ -124,15 +124,19 @@ def _source(spec: Spec) -> exp.Select:
     return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
 
 
-def _size_filters(spec: Spec) -> exp.Expression | None:
-    conds: list[exp.Expression] = []
+def _size_filters(spec: Spec) -> exp.Expr | None:
+    conds: list[exp.Expr] = []
     col = rules.col
     if spec.tiers:
         conds.append(col("tier").isin(*spec.tiers))
     if spec.min_followers is not None:
-        conds.append(exp.GTE(this=col("followers"), expression=exp.Literal.number(spec.min_followers)))
+        conds.append(
+            exp.GTE(this=col("followers"), expression=exp.Literal.number(spec.min_followers))
+        )
     if spec.max_followers is not None:
-        conds.append(exp.LTE(this=col("followers"), expression=exp.Literal.number(spec.max_followers)))
+        conds.append(
+            exp.LTE(this=col("followers"), expression=exp.Literal.number(spec.max_followers))
+        )
     if spec.platforms:
         conds.append(col("platform").isin(*(p.lower() for p in spec.platforms)))
     return exp.and_(*conds) if conds else None
@@ -146,13 +150,20 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     names = TierRules(config).names()
     unknown = [t for t in spec.tiers if t not in names]
     if unknown:
-        raise UsageError(f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(names)}")
+        raise UsageError(
+            f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(names)}"
+        )
     matcher = NicheMatcher.build(spec.niches, config.niches) if spec.niches else None
     if matcher is not None:
         check_niches(matcher, dialect)
     col = rules.col
     chain = _Chain(_source(spec))
-    given, likes, comments, followers = col("mi_given"), col("avg_likes"), col("avg_comments"), col("followers")
+    given, likes, comments, followers = (
+        col("mi_given"),
+        col("avg_likes"),
+        col("avg_comments"),
+        col("followers"),
+    )
     chain.add(
         [
             ("tier", rules.tier(config, col("platform"), followers)),
@@ -161,7 +172,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         ]
     )
     where = _size_filters(spec)
-    folded: list[tuple[str, exp.Expression]] = []
+    folded: list[tuple[str, exp.Expr]] = []
     if matcher is not None:
         for name in ("niche", "bio"):
             stages, last = fold_stages(name, f"mi_{name}", word_fold(), dialect)
@@ -169,8 +180,22 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
                 chain.add(stage, where)
                 where = None
             folded.append((f"mi_{name}_folded", padded(finish_fold(last, word_fold(), dialect))))
-    chain.add([("mi_bench", rules.benchmark(config, col("tier"), col("platform"), followers)), *folded], where)
-    values = {n: col(n) for n in ("engagement_rate", "avg_likes", "avg_comments", "following", "posts", "credibility", "followers")}
+    chain.add(
+        [("mi_bench", rules.benchmark(config, col("tier"), col("platform"), followers)), *folded],
+        where,
+    )
+    values: dict[str, exp.Expr] = {
+        n: col(n)
+        for n in (
+            "engagement_rate",
+            "avg_likes",
+            "avg_comments",
+            "following",
+            "posts",
+            "credibility",
+            "followers",
+        )
+    }
     values["benchmark"] = col("mi_bench")
     flags = flag_conditions(config.flags, values)
     scored = [("mi_quality", rules.quality(col("engagement_rate"), col("mi_bench")))]
@@ -180,7 +205,11 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         scored.append(("mi_hits", bio_hits(matcher, col("mi_bio_folded"), dialect)))
     chain.add(scored)
     raised = [col(f"mi_flag_{n}") for n, _ in flags]
-    rel = relevance(matcher, col("mi_category"), col("mi_hits")) if matcher is not None else exp.null()
+    rel = (
+        relevance(matcher, col("mi_category"), col("mi_hits"))
+        if matcher is not None
+        else exp.null()
+    )
     chain.add(
         [
             ("relevance", rel),
@@ -188,15 +217,22 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
             ("flags", flag_list([n for n, _ in flags], raised)),
         ]
     )
-    keep: list[exp.Expression] = []
+    keep: list[exp.Expr] = []
     if matcher is not None:
-        minimum = spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
-        keep.append(exp.GTE(this=col("relevance"), expression=rules.double(minimum)))
+        minimum = (
+            spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
+        )
+        keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
     if spec.exclude_flagged:
         keep.append(exp.EQ(this=col("mi_flag_count"), expression=exp.Literal.number(0)))
-    base = base_score(config.ranking, col("relevance") if matcher is not None else None, col("mi_quality"))
+    base = base_score(
+        config.ranking, col("relevance") if matcher is not None else None, col("mi_quality")
+    )
     factor = flag_factor(config.ranking, col("mi_flag_count"), len(flags))
-    chain.add([("mi_scaled", scaled(exp.Mul(this=base, expression=factor)))], exp.and_(*keep) if keep else None)
+    chain.add(
+        [("mi_scaled", scaled(exp.Mul(this=base, expression=factor)))],
+        exp.and_(*keep) if keep else None,
+    )
     stages, last = fold_stages("handle", "mi_handle", case_fold(), dialect)
     chain.add([("score", rounded(col("mi_scaled")))])
     for stage in stages:
@@ -204,11 +240,13 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
     has_line = spec.column("line") is not None
     order = order_by(dialect, has_line)
-    outputs: list[exp.Expression] = [
+    outputs: list[exp.Expr] = [
         exp.alias_(exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order)), "rank")
     ]
     outputs += [col(n) for n in OUTPUT[1:]]
-    outputs += [exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)]
+    outputs += [
+        exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
+    ]
     final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
     if spec.top is not None:
         final = final.limit(spec.top, copy=False)

@@ -9,7 +9,7 @@ NO_REGEX = frozenset({"sqlite"})  # no regular expressions without a user-define
 NO_TRANSLATE = frozenset({"sqlite"})
 
 
-def regex_match(text: exp.Expression, pattern: str, dialect: str) -> exp.Expression:
+def regex_match(text: exp.Expr, pattern: str, dialect: str) -> exp.Expr:
     """True when `pattern` occurs somewhere in `text`."""
     if dialect == "snowflake":  # REGEXP_LIKE matches the whole subject there; 's': dot matches \n
         return exp.RegexpLike(
@@ -18,18 +18,18 @@ def regex_match(text: exp.Expression, pattern: str, dialect: str) -> exp.Express
     return exp.RegexpLike(this=text, expression=exp.Literal.string(pattern))
 
 
-def binary_order(key: exp.Expression, dialect: str) -> exp.Expression:
+def binary_order(key: exp.Expr, dialect: str) -> exp.Expr:
     """Compare by code point, as Python compares strings (PostgreSQL uses the locale's order)."""
     if dialect == "postgres":
         return exp.Collate(this=key, expression=exp.Identifier(this="C", quoted=True))
     return key
 
 
-def double(value: float) -> exp.Expression:
+def double(value: float) -> exp.Expr:
     """A floating-point constant (a bare 0.25 is an exact decimal in several dialects)."""
     return exp.cast(exp.Literal.number(repr(float(value))), exp.DataType.Type.DOUBLE)
 
 
-def text(value: str | None) -> exp.Expression:
+def text(value: str | None) -> exp.Expr:
     """A string constant, or NULL."""
     return exp.null() if value is None else exp.Literal.string(value)

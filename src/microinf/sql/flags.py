@@ -10,24 +10,26 @@ from microinf.sql.dialects import double
 from microinf.tiers.scoring import FlagsConfig
 
 
-def _known(*values: exp.Expression) -> exp.Expression:
+def _known(*values: exp.Expr) -> exp.Expr:
     return exp.and_(*(v.is_(exp.null()).not_() for v in values))
 
 
-def _times(ratio: float, value: exp.Expression) -> exp.Expression:
+def _times(ratio: float, value: exp.Expr) -> exp.Expr:
     return exp.Mul(this=double(ratio), expression=value)
 
 
-def low_engagement(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def low_engagement(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """rate < below_ratio x benchmark."""
     low = rules.low_engagement
     if not low.enabled:
         return None
     rate = c["engagement_rate"]
-    return exp.and_(_known(rate), exp.LT(this=rate, expression=_times(low.below_ratio, c["benchmark"])))
+    return exp.and_(
+        _known(rate), exp.LT(this=rate, expression=_times(low.below_ratio, c["benchmark"]))
+    )
 
 
-def implausible_engagement(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def implausible_engagement(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """rate > above_ratio x benchmark, or rate > ceiling."""
     high = rules.implausible_engagement
     if not high.enabled:
@@ -38,7 +40,7 @@ def implausible_engagement(rules: FlagsConfig, c: dict[str, exp.Expression]) -> 
     return exp.and_(_known(rate), exp.paren(exp.or_(above, ceiling)))
 
 
-def comment_ratio(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def comment_ratio(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """comments / likes outside [min, max], with at least min_likes likes."""
     ratio = rules.comment_ratio
     if not ratio.enabled:
@@ -51,7 +53,7 @@ def comment_ratio(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expre
     return exp.and_(_known(likes, comments), enough, exp.not_(inside))
 
 
-def mass_following(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def mass_following(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """following > min_following and following >= min_ratio x followers."""
     mass = rules.mass_following
     if not mass.enabled:
@@ -65,7 +67,7 @@ def mass_following(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expr
     return exp.and_(_known(following), many, share)
 
 
-def few_posts(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def few_posts(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """posts < min_posts with followers >= min_followers."""
     few = rules.few_posts
     if not few.enabled:
@@ -78,7 +80,7 @@ def few_posts(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expressio
     )
 
 
-def low_credibility(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Expression | None:
+def low_credibility(rules: FlagsConfig, c: dict[str, exp.Expr]) -> exp.Expr | None:
     """credibility < below."""
     cred = rules.low_credibility
     if not cred.enabled:
@@ -87,7 +89,7 @@ def low_credibility(rules: FlagsConfig, c: dict[str, exp.Expression]) -> exp.Exp
     return exp.and_(_known(value), exp.LT(this=value, expression=double(cred.below)))
 
 
-Rule = Callable[[FlagsConfig, dict[str, exp.Expression]], exp.Expression | None]
+Rule = Callable[[FlagsConfig, dict[str, exp.Expr]], exp.Expr | None]
 # in the order check_flags reports them
 FLAGS: tuple[tuple[str, Rule], ...] = (
     ("low_engagement", low_engagement),
@@ -99,7 +101,7 @@ FLAGS: tuple[tuple[str, Rule], ...] = (
 )
 
 
-def flag_conditions(rules: FlagsConfig, c: dict[str, exp.Expression]) -> list[tuple[str, exp.Expression]]:
+def flag_conditions(rules: FlagsConfig, c: dict[str, exp.Expr]) -> list[tuple[str, exp.Expr]]:
     """(name, condition) of every enabled flag."""
     out = []
     for name, rule in FLAGS:

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from sqlglot import exp
 
 from microinf.numbers import MISSING
-from microinf.rank.niches import BIO_WEIGHT, CATEGORY_WEIGHT, NicheMatcher
-from microinf.rank.score import ER_BRACKETS, SCORE_DIGITS, Scorer
-from microinf.sql.dialects import double, regex_match, text
+from microinf.rank.score import ER_BRACKETS, Scorer
+from microinf.sql.dialects import double, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
@@ -26,7 +25,7 @@ def col(name: str) -> exp.Column:
     return exp.column(name)
 
 
-def _case(pairs: Sequence[tuple[exp.Expression, exp.Expression]], default: exp.Expression) -> exp.Expression:
+def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Expr:
     case = exp.Case()
     for cond, value in pairs:
         case = case.when(cond, value)
@@ -36,28 +35,28 @@ def _case(pairs: Sequence[tuple[exp.Expression, exp.Expression]], default: exp.E
 # --- reading: cells as the record reader reads them --------------------------------------------
 
 
-def clean_text(cell: exp.Expression) -> exp.Expression:
+def clean_text(cell: exp.Expr) -> exp.Expr:
     """text_value: stripped text, NULL for the words that mean "no value"."""
     stripped = exp.Trim(this=exp.cast(cell, exp.DataType.Type.TEXT), expression=text(WHITESPACE))
     missing = exp.Lower(this=stripped).isin(*sorted(MISSING))
     return exp.Case().when(missing, exp.null()).else_(stripped)
 
 
-def clean_handle(cell: exp.Expression) -> exp.Expression:
+def clean_handle(cell: exp.Expr) -> exp.Expr:
     """The handle without its leading @."""
     bare = exp.Trim(this=clean_text(cell), expression=text("@"), position="LEADING")
     return exp.Trim(this=bare, expression=text(WHITESPACE))
 
 
-def clean_platform(cell: exp.Expression, default: str | None) -> exp.Expression:
+def clean_platform(cell: exp.Expr, default: str | None) -> exp.Expr:
     """The platform in lower case, else --platform-default."""
-    platform: exp.Expression = exp.Lower(this=clean_text(cell))
+    platform: exp.Expr = exp.Lower(this=clean_text(cell))
     if default:
         platform = exp.Coalesce(this=platform, expressions=[text(default.lower())])
     return platform
 
 
-def clean_rate(cell: exp.Expression) -> exp.Expression:
+def clean_rate(cell: exp.Expr) -> exp.Expr:
     """A rate as a fraction: values above 1 are percentages (4.1 is 4.1%)."""
     rate = exp.cast(cell, exp.DataType.Type.DOUBLE)
     over = exp.GT(this=rate, expression=exp.Literal.number(1))
@@ -67,7 +66,7 @@ def clean_rate(cell: exp.Expression) -> exp.Expression:
 # --- tiers ----------------------------------------------------------------------------------
 
 
-def _tier_of(index: TierIndex, followers: exp.Expression) -> exp.Expression:
+def _tier_of(index: TierIndex, followers: exp.Expr) -> exp.Expr:
     # bisect_right(bounds, n) as a CASE: the first bound above n picks the slot before it
     pairs = [
         (exp.LT(this=followers, expression=exp.Literal.number(bound)), text(index.slots[i]))
@@ -76,7 +75,7 @@ def _tier_of(index: TierIndex, followers: exp.Expression) -> exp.Expression:
     return _case(pairs, text(index.slots[len(index.bounds)]))
 
 
-def tier(config: TiersConfig, platform: exp.Expression, followers: exp.Expression) -> exp.Expression:
+def tier(config: TiersConfig, platform: exp.Expr, followers: exp.Expr) -> exp.Expr:
     """The tier of a creator on its platform (the platform's own tiers, else the default)."""
     rules = TierRules(config)
     pairs = [
@@ -89,13 +88,18 @@ def tier(config: TiersConfig, platform: exp.Expression, followers: exp.Expressio
 # --- engagement -----------------------------------------------------------------------------
 
 
-def _computed(likes: exp.Expression, followers: exp.Expression) -> exp.Expression:
-    return exp.and_(likes.is_(exp.null()).not_(), exp.GT(this=followers, expression=exp.Literal.number(0)))
+def _computed(likes: exp.Expr, followers: exp.Expr) -> exp.Expr:
+    return exp.and_(
+        likes.is_(exp.null()).not_(), exp.GT(this=followers, expression=exp.Literal.number(0))
+    )
 
 
 def engagement_rate(
-    given: exp.Expression, likes: exp.Expression, comments: exp.Expression, followers: exp.Expression
-) -> exp.Expression:
+    given: exp.Expr,
+    likes: exp.Expr,
+    comments: exp.Expr,
+    followers: exp.Expr,
+) -> exp.Expr:
     """The given rate, else (likes + comments) / followers."""
     total = exp.Add(this=likes, expression=exp.Coalesce(this=comments, expressions=[double(0.0)]))
     divisor = exp.Nullif(this=exp.cast(followers, exp.DataType.Type.DOUBLE), expression=double(0.0))
@@ -106,8 +110,11 @@ def engagement_rate(
 
 
 def engagement_method(
-    given: exp.Expression, likes: exp.Expression, comments: exp.Expression, followers: exp.Expression
-) -> exp.Expression:
+    given: exp.Expr,
+    likes: exp.Expr,
+    comments: exp.Expr,
+    followers: exp.Expr,
+) -> exp.Expr:
     """given, likes+comments, likes only, or NULL."""
     which = _case([(comments.is_(exp.null()).not_(), text("likes+comments"))], text("likes only"))
     return _case(
@@ -119,7 +126,7 @@ def engagement_method(
 # --- benchmark and engagement quality --------------------------------------------------------
 
 
-def _bracket(followers: exp.Expression) -> exp.Expression:
+def _bracket(followers: exp.Expr) -> exp.Expr:
     pairs = [
         (exp.GTE(this=followers, expression=exp.Literal.number(low)), double(rate))
         for low, rate in reversed(ER_BRACKETS)
@@ -128,25 +135,28 @@ def _bracket(followers: exp.Expression) -> exp.Expression:
 
 
 def benchmark(
-    config: TiersConfig, tier_: exp.Expression, platform: exp.Expression, followers: exp.Expression
-) -> exp.Expression:
+    config: TiersConfig, tier_: exp.Expr, platform: exp.Expr, followers: exp.Expr
+) -> exp.Expr:
     """Scorer.benchmark for every (tier, platform) the config can give, asked of Scorer itself."""
     scorer = Scorer(config)
     names = TierRules(config).names()
     platforms = sorted((set(config.benchmarks) | set(config.platforms)) - {"default"})
-    pairs: list[tuple[exp.Expression, exp.Expression]] = [(tier_.is_(exp.null()), _bracket(followers))]
+    pairs: list[tuple[exp.Expr, exp.Expr]] = [(tier_.is_(exp.null()), _bracket(followers))]
     for name in names:
         usual = scorer.benchmark(name, None, 0)
         for p in platforms:
             rate = scorer.benchmark(name, p, 0)
             if rate != usual:
-                cond = exp.and_(exp.EQ(this=tier_, expression=text(name)), exp.EQ(this=platform, expression=text(p)))
+                cond = exp.and_(
+                    exp.EQ(this=tier_, expression=text(name)),
+                    exp.EQ(this=platform, expression=text(p)),
+                )
                 pairs.append((cond, double(rate)))
         pairs.append((exp.EQ(this=tier_, expression=text(name)), double(usual)))
     return _case(pairs, exp.null())
 
 
-def quality(rate: exp.Expression, bench: exp.Expression) -> exp.Expression:
+def quality(rate: exp.Expr, bench: exp.Expr) -> exp.Expr:
     """rate / (rate + benchmark); 0 without a positive rate."""
     none = exp.or_(rate.is_(exp.null()), exp.LTE(this=rate, expression=double(0.0)))
     total = exp.Nullif(this=exp.Add(this=rate, expression=bench), expression=double(0.0))

@@ -11,27 +11,25 @@ from microinf.sql.dialects import binary_order, double, text
 from microinf.tiers.scoring import RankingConfig
 
 
-def flag_count(conditions: Sequence[exp.Expression]) -> exp.Expression:
+def flag_count(conditions: Sequence[exp.Expr]) -> exp.Expr:
     """How many flags are raised."""
-    total: exp.Expression = exp.Literal.number(0)
+    total: exp.Expr = exp.Literal.number(0)
     for cond in conditions:
         term = exp.Case().when(cond, exp.Literal.number(1)).else_(exp.Literal.number(0))
         total = exp.Add(this=total, expression=term)
     return total
 
 
-def flag_list(names: Sequence[str], columns: Sequence[exp.Expression]) -> exp.Expression:
+def flag_list(names: Sequence[str], columns: Sequence[exp.Expr]) -> exp.Expr:
     """The raised flags' names, comma-separated, in the order the classifier gives them."""
-    joined: exp.Expression = text("")
+    joined: exp.Expr = text("")
     for name, raised in zip(names, columns, strict=True):
         part = exp.Case().when(raised, text("," + name)).else_(text(""))
         joined = exp.DPipe(this=joined, expression=part)
     return exp.Substring(this=joined, start=exp.Literal.number(2))
 
 
-def base_score(
-    ranking: RankingConfig, relevance: exp.Expression | None, quality: exp.Expression
-) -> exp.Expression:
+def base_score(ranking: RankingConfig, relevance: exp.Expr | None, quality: exp.Expr) -> exp.Expr:
     """Weighted relevance and engagement quality (quality alone without --niche)."""
     w_rel, w_eng = ranking.relevance, ranking.engagement
     if relevance is None or w_rel + w_eng <= 0:
@@ -43,20 +41,23 @@ def base_score(
     return exp.Div(this=exp.paren(weighted), expression=double(w_rel + w_eng))
 
 
-def flag_factor(ranking: RankingConfig, count: exp.Expression, most: int) -> exp.Expression:
+def flag_factor(ranking: RankingConfig, count: exp.Expr, most: int) -> exp.Expr:
     """(1 - flag_penalty) ** flags, each power computed in Python."""
     case = exp.Case()
     for n in range(most + 1):
-        case = case.when(exp.EQ(this=count, expression=exp.Literal.number(n)), double((1 - ranking.flag_penalty) ** n))
+        case = case.when(
+            exp.EQ(this=count, expression=exp.Literal.number(n)),
+            double((1 - ranking.flag_penalty) ** n),
+        )
     return case.else_(exp.null())
 
 
-def scaled(value: exp.Expression) -> exp.Expression:
+def scaled(value: exp.Expr) -> exp.Expr:
     """The value times 10 ** SCORE_DIGITS (rounded next by `rounded`)."""
     return exp.Mul(this=value, expression=double(10.0**SCORE_DIGITS))
 
 
-def rounded(t: exp.Expression) -> exp.Expression:
+def rounded(t: exp.Expr) -> exp.Expr:
     """Python's round(x, SCORE_DIGITS) from t = x * 10 ** SCORE_DIGITS: halves to even.
 
     SQL's ROUND takes halves away from zero, and some engines round the shortest decimal

@@ -18,10 +18,10 @@ NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before th
 # where REPLACE runs only on text holding one of the characters; elsewhere a column used three
 # times per stage could be copied into every later stage by the planner, three times over
 GUARDED = frozenset({"duckdb", "spark"})
-Stage = list[tuple[str, exp.Expression]]
+Stage = list[tuple[str, exp.Expr]]
 
 
-def _guard(value: exp.Expression, chars: str, dialect: str) -> exp.Expression:
+def _guard(value: exp.Expr, chars: str, dialect: str) -> exp.Expr:
     return regex_match(value, f"[{chars}]", dialect)
 
 
@@ -38,7 +38,7 @@ def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple
     size = CHUNK.get(dialect, CHUNK_DEFAULT)
     for n, start in enumerate(range(0, len(pairs), size)):
         chunk = pairs[start : start + size]
-        value: exp.Expression = exp.column(current)
+        value: exp.Expr = exp.column(current)
         for old, new in chunk:
             value = exp.Replace(this=value, expression=text(old), replacement=text(new))
         if dialect in GUARDED:
@@ -50,16 +50,16 @@ def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple
     return stages, current
 
 
-def finish_fold(column: str, charmap: CharMap, dialect: str) -> exp.Expression:
+def finish_fold(column: str, charmap: CharMap, dialect: str) -> exp.Expr:
     """TRANSLATE (where the dialect has it), then lower case."""
-    value: exp.Expression = exp.column(column)
+    value: exp.Expr = exp.column(column)
     if dialect not in NO_TRANSLATE:
         frm, to = charmap.translate_args()
         value = exp.Translate(this=value, from_=text(frm), to=text(to))
     return exp.Lower(this=value)
 
 
-def padded(value: exp.Expression) -> exp.Expression:
+def padded(value: exp.Expr) -> exp.Expr:
     """' ' || value || ' ', so that a word at either end has a non-word character beside it."""
     return exp.DPipe(this=exp.DPipe(this=text(" "), expression=value), expression=text(" "))
 
@@ -84,13 +84,13 @@ def check_niches(matcher: NicheMatcher, dialect: str) -> None:
                 )
 
 
-def keyword_match(folded: exp.Expression, keyword: str, between: str, dialect: str) -> exp.Expression:
+def keyword_match(folded: exp.Expr, keyword: str, between: str, dialect: str) -> exp.Expr:
     """True when the keyword (words separated by spaces) stands as whole words in folded text."""
     pattern = NOT_WORD + keyword.replace(" ", between + "+") + NOT_WORD
     return regex_match(folded, pattern, dialect)
 
 
-def category_match(matcher: NicheMatcher, folded: exp.Expression, dialect: str) -> exp.Expression:
+def category_match(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
     """A category names a wanted niche or one of its keywords."""
     found = [
         keyword_match(folded, k, NOT_WORD_IN_CATEGORY, dialect)
@@ -100,14 +100,14 @@ def category_match(matcher: NicheMatcher, folded: exp.Expression, dialect: str) 
     return exp.and_(folded.is_(exp.null()).not_(), exp.paren(exp.or_(*found)))
 
 
-def bio_hits(matcher: NicheMatcher, folded: exp.Expression, dialect: str) -> exp.Expression:
+def bio_hits(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
     """The most keywords of one wanted niche that the bio holds as whole words."""
-    counts: list[exp.Expression] = []
+    counts: list[exp.Expr] = []
     for niche in matcher.niches:
-        terms = [
-            exp.Case().when(keyword_match(folded, k, NOT_WORD, dialect), exp.Literal.number(1)).else_(
-                exp.Literal.number(0)
-            )
+        terms: list[exp.Expr] = [
+            exp.Case()
+            .when(keyword_match(folded, k, NOT_WORD, dialect), exp.Literal.number(1))
+            .else_(exp.Literal.number(0))
             for k in niche.keywords
         ]
         total = terms[0]
@@ -124,20 +124,22 @@ def relevance_value(category: bool, hits: int) -> float:
     return round((CATEGORY_WEIGHT if category else 0.0) + BIO_WEIGHT * (1 - 0.5**hits), 4)
 
 
-def relevance(matcher: NicheMatcher, category: exp.Expression, hits: exp.Expression) -> exp.Expression:
+def relevance(matcher: NicheMatcher, category: exp.Expr, hits: exp.Expr) -> exp.Expr:
     """The relevance of every (category match, hits) pair, computed in Python."""
     most = max(len(n.keywords) for n in matcher.niches)
 
-    def by_hits(cat: bool) -> exp.Expression:
+    def by_hits(cat: bool) -> exp.Expr:
         case = exp.Case()
         for h in range(most + 1):
-            case = case.when(exp.EQ(this=hits, expression=exp.Literal.number(h)), _num(relevance_value(cat, h)))
+            case = case.when(
+                exp.EQ(this=hits, expression=exp.Literal.number(h)), _num(relevance_value(cat, h))
+            )
         return case.else_(exp.null())
 
     return exp.Case().when(category, by_hits(True)).else_(by_hits(False))
 
 
-def _num(value: float) -> exp.Expression:
+def _num(value: float) -> exp.Expr:
     from microinf.sql.dialects import double
 
     return double(value)
