@@ -33,6 +33,13 @@ def test_duckdb_engine_gives_what_classify_gives(run: Run, args: list[str]) -> N
     assert engine.stderr == python.stderr
 
 
+@pytest.mark.parametrize("args", QUERIES[1:5], ids=lambda a: " ".join(a))
+def test_the_table_footer_and_the_ledger_agree(run: Run, args: list[str]) -> None:
+    python = run("classify", CREATORS, "--format", "table", "--stats", *args)
+    engine = run("classify", CREATORS, "--format", "table", "--stats", "--engine", "duckdb", *args)
+    assert (engine.stdout, engine.stderr) == (python.stdout, python.stderr)
+
+
 def test_parquet_input(run: Run, tmp_path: Path) -> None:
     parquet = tmp_path / "creators.parquet"
     duckdb.execute(f"COPY (SELECT * FROM read_csv('{CREATORS}')) TO '{parquet}' (FORMAT parquet)")

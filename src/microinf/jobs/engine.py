@@ -173,6 +173,7 @@ def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]
         exclude_flagged=query.exclude_flagged,
         top=query.top if query.budget is None else None,  # the knapsack needs every candidate
         platform_default=options.platform_default,
+        count=True,
     )
 
 
@@ -226,6 +227,7 @@ def classify_duckdb(
         scorer = Scorer(tiers.config, matcher, True)
         for c in creators:
             scorer(c)
+    candidates = int(rows[0][names.index("mi_candidates")]) if rows else 0
     stats = Stats(read=read)
     choice = None
     if query.budget is not None:
@@ -234,7 +236,8 @@ def classify_duckdb(
         stats.not_chosen = len(creators) - len(chosen)
         creators = [c for c in creators if id(c) in chosen][: query.top]
     stats.shown = len(creators)
-    stats.filtered = read - stats.shown - stats.not_chosen
+    stats.filtered = read - candidates  # those left out by --exclude-flagged among them
+    stats.beyond_top = candidates - stats.shown - stats.not_chosen
     columns_out = dict.fromkeys(plan.output_names)
     return Result(creators, stats, tiers, columns_out, choice)
 

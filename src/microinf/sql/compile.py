@@ -67,6 +67,7 @@ class Spec:
     exclude_flagged: bool = False
     top: int | None = None
     platform_default: str | None = None
+    count: bool = False  # add mi_candidates: how many rows the filters keep (before --top)
 
     def column(self, name: str) -> str | None:
         """The table's column for a field, None when the table has none."""
@@ -247,6 +248,8 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
     ]
+    if spec.count:
+        outputs.append(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "mi_candidates"))
     final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
     if spec.top is not None:
         final = final.limit(spec.top, copy=False)
