@@ -20,6 +20,7 @@ LAYERS = [
     "tiers",
     "rank",
     "read",
+    "sql",
     "jobs",
     "render",
     "cli",

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from microinf import __version__
-from microinf.cli import classify, compare, explain, niches, report, summary, tiers
+from microinf.cli import classify, compare, explain, niches, report, sql, summary, tiers
 from microinf.cli.usage import Group
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -30,6 +30,7 @@ app.command()(niches.niches)
 app.command()(summary.summary)
 app.command()(report.report)
 app.command()(compare.compare)
+app.command()(sql.sql)
 app.add_typer(tiers.tiers_app, name="tiers")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,6 +11,11 @@ from microinf.cli.common import errors_to_exit_codes, format_option, warn
 from microinf.cli.filters import FilterArgs, filter_options
 from microinf.cli.inputs import Inputs, input_options
 from microinf.cli.output import emit, report
+
+
+class Engine(StrEnum):
+    python = "python"
+    duckdb = "duckdb"
 
 
 def _split_fields(text: str | None) -> list[str] | None:
@@ -65,6 +71,13 @@ def classify(
             "--stats", help="Print the ledger of rows to stderr.", rich_help_panel="Bad rows"
         ),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="python, or duckdb for large CSV/Parquet/JSON files (microinf[duckdb]).",
+            rich_help_panel="Input",
+        ),
+    ] = Engine.python,
 ) -> None:
     """Classify creators into tiers, rank them and print the list.
 
@@ -81,6 +94,11 @@ def classify(
                 return
             loaded = load_tiers(resolve_tiers_path(filters.tiers))
             query = filters.query(explain=explain, budget=budget, max_per_tier=max_per_tier)
-            result = run(sources, query, loaded, options, warn=warn)
+            if engine is Engine.duckdb:
+                from microinf.jobs.engine import classify_duckdb
+
+                result = classify_duckdb(sources, query, loaded, options, warn=warn)
+            else:
+                result = run(sources, query, loaded, options, warn=warn)
         report(result, stats)
         emit(result, output_format, wanted, explain, excel)

@@ -1,0 +1,126 @@
+"""`microinf sql`: the rules of classify as one SQL query for a table of creators."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from microinf.cli.common import errors_to_exit_codes, warn
+
+
+class Dialect(StrEnum):
+    duckdb = "duckdb"
+    sqlite = "sqlite"
+    postgres = "postgres"
+    spark = "spark"
+    bigquery = "bigquery"
+    snowflake = "snowflake"
+
+
+def _columns(items: list[str]) -> dict[str, str | None]:
+    from microinf.sql.compile import FIELDS
+
+    out: dict[str, str | None] = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        name = name.strip()
+        if not sep or name not in FIELDS:
+            raise typer.BadParameter(
+                f"{item!r}: write FIELD=COLUMN (or FIELD= when the table has none) with a field "
+                f"among {', '.join(FIELDS)}",
+                param_hint="--map",
+            )
+        out[name] = column.strip() or None
+    return out
+
+
+def sql(
+    dialect: Annotated[
+        Dialect, typer.Option("--dialect", "-d", help="The SQL dialect to write.")
+    ] = Dialect.duckdb,
+    table: Annotated[
+        str, typer.Option(metavar="NAME", help="The table (or view) of creators.")
+    ] = "creators",
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Read FIELD from COLUMN; FIELD= when the table has no such column (repeatable).",
+        ),
+    ] = None,
+    tiers: Annotated[
+        str | None,
+        typer.Option(
+            "--tiers",
+            metavar="FILE",
+            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
+        ),
+    ] = None,
+    niche: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME", help="Keep creators of this niche (repeatable)."),
+    ] = None,
+    tier: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Keep this tier (repeatable).")
+    ] = None,
+    platform: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Keep this platform (repeatable).")
+    ] = None,
+    min_followers: Annotated[
+        int | None,
+        typer.Option(min=0, metavar="N", help="Keep creators with at least N followers."),
+    ] = None,
+    max_followers: Annotated[
+        int | None, typer.Option(min=0, metavar="N", help="Keep creators with at most N followers.")
+    ] = None,
+    min_relevance: Annotated[
+        float | None,
+        typer.Option(min=0, max=1, metavar="R", help="With --niche, the least relevance kept."),
+    ] = None,
+    exclude_flagged: Annotated[
+        bool, typer.Option("--exclude-flagged", help="Leave out creators with authenticity flags.")
+    ] = False,
+    top: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Keep the best N after filtering.")
+    ] = None,
+    platform_default: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Platform of rows that name none.")
+    ] = None,
+) -> None:
+    """Print one SQL query that classifies, scores and ranks the creators of a table.
+
+    Example: microinf sql --dialect postgres --table creators --niche fitness --top 50
+    """
+    columns = _columns(column_map or [])
+    with errors_to_exit_codes():
+        from microinf.sql import require
+
+        require("sqlglot", "sql", "microinf sql")
+        from microinf.sql.compile import Spec, compile_sql
+        from microinf.tiers.load import load_tiers, resolve_tiers_path
+
+        loaded = load_tiers(resolve_tiers_path(tiers))
+        spec = Spec(
+            table=table,
+            columns=columns,
+            niches=niche or [],
+            tiers=tier or [],
+            platforms=platform or [],
+            min_followers=min_followers,
+            max_followers=max_followers,
+            min_relevance=min_relevance,
+            exclude_flagged=exclude_flagged,
+            top=top,
+            platform_default=platform_default,
+        )
+        text = compile_sql(spec, loaded, dialect.value)
+        if dialect is Dialect.sqlite:
+            warn(
+                "sqlite: platforms are put in lower case by SQLite's lower(), which changes "
+                "ASCII letters only"
+            )
+        sys.stdout.write(text)

@@ -1,0 +1,94 @@
+"""Character maps that let SQL fold text as Python does, derived from Python's own functions.
+
+A map sends each non-ASCII character to what the Python function makes of it: one character
+(done by TRANSLATE), nothing (deleted by TRANSLATE), or several (done by REPLACE).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from microinf.rank.niches import fold
+
+_WORD_CHAR = re.compile(r"[a-z0-9]")
+_UNICODE = range(0x80, 0x110000)
+
+
+@dataclass(frozen=True)
+class CharMap:
+    """source -> target: `single` one to one, `deleted` to nothing, `multi` to several."""
+
+    single: tuple[tuple[str, str], ...]
+    deleted: tuple[str, ...]
+    multi: tuple[tuple[str, str], ...]
+
+    def translate_args(self) -> tuple[str, str]:
+        """TRANSLATE's from and to strings: the deleted characters sit past the end of `to`."""
+        sources = "".join(s for s, _ in self.single) + "".join(self.deleted)
+        return sources, "".join(t for _, t in self.single)
+
+    def apply(self, text: str) -> str:
+        """What the SQL computes, in Python (for checking the map itself)."""
+        for source, target in self.multi:
+            text = text.replace(source, target)
+        frm, to = self.translate_args()
+        table = {ord(s): (to[i] if i < len(to) else None) for i, s in enumerate(frm)}
+        return text.translate(table)
+
+
+@cache
+def _chars() -> list[str]:
+    """The characters that lower case, case folding or NFKD change (the rest map to themselves)."""
+    out = []
+    for cp in _UNICODE:
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or (
+            c.lower() == c
+            and c.casefold() == c
+            and not unicodedata.decomposition(c)
+            and not unicodedata.combining(c)
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+@cache
+def word_fold() -> CharMap:
+    """For niche matching: each character as its word characters after `fold`.
+
+    Only what `words()` sees matters: [a-z0-9] after folding; anything else is a separator
+    (written as a space), and a character that folds to nothing is deleted.
+    """
+    single, deleted, multi = [], [], []
+    for c in _chars():
+        folded = "".join(x if _WORD_CHAR.fullmatch(x) else " " for x in fold(c))
+        if folded == "":
+            deleted.append(c)
+        elif not folded.strip():
+            continue  # a separator either way: SQL sees a non-word character too
+        elif len(folded) == 1:
+            single.append((c, folded))
+        else:
+            multi.append((c, folded))
+    return CharMap(tuple(single), tuple(deleted), tuple(multi))
+
+
+@cache
+def case_fold() -> CharMap:
+    """For ordering handles: each character as `str.casefold` makes it (ASCII is left to lower)."""
+    single, deleted, multi = [], [], []
+    for c in _chars():
+        folded = c.casefold()
+        if folded == c:
+            continue
+        if folded == "":
+            deleted.append(c)
+        elif len(folded) == 1:
+            single.append((c, folded))
+        else:
+            multi.append((c, folded))
+    return CharMap(tuple(single), tuple(deleted), tuple(multi))

@@ -1,0 +1,260 @@
+"""A tiers.yaml and a query as one SQL query: a chain of CTEs, one rule per column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from microinf import __version__
+from microinf.errors import UsageError
+from microinf.rank.niches import NicheMatcher
+from microinf.sql import rules, signals
+from microinf.sql.charmap import case_fold, word_fold
+from microinf.sql.dialects import DIALECTS, double
+from microinf.sql.score import base_score, order_by, rounded
+from microinf.sql.text import (
+    bio_hits,
+    category_match,
+    check_niches,
+    finish_fold,
+    fold_stages,
+    padded,
+    relevance,
+)
+from microinf.tiers.load import LoadedTiers
+from microinf.tiers.lookup import TierRules
+
+TEXT = ("name", "bio", "country", "language", "url", "source")
+NUMBERS = ("avg_likes", "avg_comments", "avg_views", "price")
+COUNTS = ("following", "posts", "line")
+FIELDS = (
+    "handle", "platform", "followers", "name", "niche", "bio", "avg_likes", "avg_comments",
+    "avg_views", "engagement_rate", "following", "posts", "credibility", "price", "country",
+    "language", "url", "source", "line",
+)  # fmt: skip
+OPTIONAL_BY_DEFAULT = ("source", "line")  # read only when --map names their column
+OUTPUT = (
+    "rank", "handle", "platform", "name", "followers", "tier", "niche", "engagement_rate",
+    "engagement_method", "score", "flags", "review", "relevance", "bio", "avg_likes",
+    "avg_comments", "avg_views", "following", "posts", "credibility", "price", "country",
+    "language", "url", "source", "line",
+)  # fmt: skip
+
+
+@dataclass
+class Spec:
+    """The table, how its columns are named, and the filters of classify."""
+
+    table: str = "creators"
+    columns: dict[str, str | None] = field(default_factory=dict)  # FIELD -> column, None: none
+    passthrough: tuple[str, ...] = ()  # other columns, carried through unchanged
+    niches: list[str] = field(default_factory=list)
+    tiers: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    min_followers: int | None = None
+    max_followers: int | None = None
+    min_relevance: float | None = None  # None: tiers.yaml ranking.min_relevance
+    exclude_flagged: bool = False
+    top: int | None = None
+    platform_default: str | None = None
+    count: bool = False  # add mi_candidates: how many rows the filters keep (before --top)
+
+    def column(self, name: str) -> str | None:
+        """The table's column for a field, None when the table has none."""
+        if name in self.columns:
+            return self.columns[name]
+        return None if name in OPTIONAL_BY_DEFAULT else name
+
+
+class _Chain:
+    """CTEs each adding columns to the previous one: SELECT *, new FROM previous WHERE ..."""
+
+    def __init__(self, first: exp.Select) -> None:
+        self.ctes: list[tuple[str, exp.Select]] = [("mi_src", first)]
+
+    @property
+    def last(self) -> str:
+        return self.ctes[-1][0]
+
+    def add(self, columns: list[tuple[str, exp.Expr]], where: exp.Expr | None = None) -> None:
+        select = exp.select(exp.Star(), *(exp.alias_(e, n) for n, e in columns)).from_(
+            self.last, copy=False
+        )
+        if where is not None:
+            select = select.where(where, copy=False)
+        self.ctes.append((f"mi_{len(self.ctes)}", select))
+
+    def query(self, final: exp.Select, dialect: str) -> exp.Select:
+        # SQLite would fold the stages into one expression deeper than it allows
+        materialized = dialect == "sqlite"
+        for name, select in self.ctes:
+            final = final.with_(name, as_=select, materialized=materialized or None, copy=False)
+        return final
+
+
+def _source(spec: Spec) -> exp.Select:
+    def cell(name: str) -> exp.Expr:
+        column = spec.column(name)
+        return exp.null() if column is None else exp.column(column, quoted=True)
+
+    for required in ("handle", "followers"):
+        if spec.column(required) is None:
+            raise UsageError(f"--map {required}=: the {required} column is required")
+    columns = [
+        ("handle", rules.clean_handle(cell("handle"))),
+        ("platform", rules.clean_platform(cell("platform"), spec.platform_default)),
+        ("followers", exp.cast(cell("followers"), exp.DataType.Type.BIGINT)),
+        ("niche", rules.clean_text(cell("niche"))),
+        ("mi_given", rules.clean_rate(cell("engagement_rate"))),
+        ("credibility", rules.clean_rate(cell("credibility"))),
+    ]
+    columns += [(n, rules.clean_text(cell(n))) for n in TEXT]
+    columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
+    columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
+    columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
+    return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
+
+
+def _size_filters(spec: Spec) -> exp.Expr | None:
+    conds: list[exp.Expr] = []
+    col = rules.col
+    if spec.tiers:
+        conds.append(col("tier").isin(*spec.tiers))
+    if spec.min_followers is not None:
+        conds.append(
+            exp.GTE(this=col("followers"), expression=exp.Literal.number(spec.min_followers))
+        )
+    if spec.max_followers is not None:
+        conds.append(
+            exp.LTE(this=col("followers"), expression=exp.Literal.number(spec.max_followers))
+        )
+    if spec.platforms:
+        conds.append(col("platform").isin(*(p.lower() for p in spec.platforms)))
+    return exp.and_(*conds) if conds else None
+
+
+def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
+    """The query as a sqlglot expression."""
+    if dialect not in DIALECTS:
+        raise UsageError(f"unknown dialect {dialect!r}", hint="dialects: " + ", ".join(DIALECTS))
+    config = loaded.config
+    names = TierRules(config).names()
+    unknown = [t for t in spec.tiers if t not in names]
+    if unknown:
+        raise UsageError(
+            f"--tier: unknown tier {unknown[0]!r}", hint=f"tiers in use: {', '.join(names)}"
+        )
+    matcher = NicheMatcher.build(spec.niches, config.niches) if spec.niches else None
+    if matcher is not None:
+        check_niches(matcher, dialect)
+    col = rules.col
+    chain = _Chain(_source(spec))
+    given, likes, comments, followers = (
+        col("mi_given"),
+        col("avg_likes"),
+        col("avg_comments"),
+        col("followers"),
+    )
+    rate, method = signals.engagement(
+        given, likes, comments, col("avg_views"), followers, col("platform")
+    )
+    chain.add(
+        [
+            ("tier", rules.tier(config, col("platform"), followers)),
+            ("engagement_rate", rate),
+            ("engagement_method", method),
+        ]
+    )
+    where = _size_filters(spec)
+    folded: list[tuple[str, exp.Expr]] = []
+    if matcher is not None:
+        for name in ("niche", "bio"):
+            stages, last = fold_stages(name, f"mi_{name}", word_fold(), dialect)
+            for stage in stages:
+                chain.add(stage, where)
+                where = None
+            folded.append((f"mi_{name}_folded", padded(finish_fold(last, word_fold(), dialect))))
+    base_of = signals.basis(col("engagement_method"), col("platform"))
+    chain.add([("mi_basis", base_of), *folded], where)
+    which, band = signals.bands(config, col("tier"), col("platform"), col("mi_basis"), followers)
+    chain.add([("mi_band", which)])
+    chain.add([(f"mi_band_{name}", value) for name, value in band.items()])
+    banded = {name: col(f"mi_band_{name}") for name in band}
+    values: dict[str, exp.Expr] = {
+        n: col(n)
+        for n in (
+            "engagement_rate",
+            "avg_likes",
+            "avg_comments",
+            "following",
+            "posts",
+            "credibility",
+            "followers",
+        )
+    }
+    found = signals.signals(config.flags, values, banded)
+    scored = [("mi_quality", signals.quality(col("engagement_rate"), banded))]
+    scored += [(f"mi_sig_{n}", strength) for n, strength in found]
+    if matcher is not None:
+        scored.append(("mi_category", category_match(matcher, col("mi_niche_folded"), dialect)))
+        scored.append(("mi_hits", bio_hits(matcher, col("mi_bio_folded"), dialect)))
+    chain.add(scored)
+    raised = [(n, col(f"mi_sig_{n}")) for n, _ in found]
+    rel = (
+        relevance(matcher, col("mi_category"), col("mi_hits"))
+        if matcher is not None
+        else exp.null()
+    )
+    chain.add([("relevance", rel), ("mi_strength", signals.strength([c for _, c in raised]))])
+    chain.add([("mi_severity", signals.severity(col("mi_strength")))])
+    chain.add(
+        [
+            ("flags", signals.names_at("flag", raised, col("mi_severity"))),
+            ("review", signals.names_at("review", raised, col("mi_severity"))),
+        ]
+    )
+    keep: list[exp.Expr] = []
+    if matcher is not None:
+        minimum = (
+            spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
+        )
+        keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
+    if spec.exclude_flagged:
+        keep.append(exp.EQ(this=col("flags"), expression=exp.Literal.string("")))
+    base = base_score(
+        config.ranking, col("relevance") if matcher is not None else None, col("mi_quality")
+    )
+    factor = signals.factor(config.ranking, col("mi_strength"))
+    chain.add(
+        [("mi_unrounded", exp.Mul(this=exp.paren(base), expression=exp.paren(factor)))],
+        exp.and_(*keep) if keep else None,
+    )
+    stages, last = fold_stages("handle", "mi_handle", case_fold(), dialect)
+    chain.add([("score", rounded(col("mi_unrounded")))])
+    for stage in stages:
+        chain.add(stage)
+    chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
+    has_line = spec.column("line") is not None
+    order = order_by(dialect, has_line)
+    outputs: list[exp.Expr] = [
+        exp.alias_(exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order)), "rank")
+    ]
+    outputs += [col(n) for n in OUTPUT[1:]]
+    outputs += [
+        exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
+    ]
+    if spec.count:
+        outputs.append(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "mi_candidates"))
+    final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
+    if spec.top is not None:
+        final = final.limit(spec.top, copy=False)
+    return chain.query(final, dialect)
+
+
+def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:
+    """The query as SQL text, with a comment naming the tiers file and the microinf version."""
+    query = compile_query(spec, loaded, dialect)
+    origin = " ".join(loaded.origin.split())  # one line, whatever the path holds
+    header = f"-- microinf {__version__}: tiers from {origin}; dialect {dialect}\n"
+    return header + query.sql(dialect=dialect, pretty=pretty) + "\n"

@@ -1,0 +1,106 @@
+"""Each rule of classify as a SQL expression, built from the same config and constants.
+
+One function per rule; every number comes from the loaded TiersConfig or the rank modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlglot import exp
+
+from microinf.numbers import MISSING
+from microinf.platforms import ALIASES, KNOWN, canonical_platform
+from microinf.sql.dialects import double, text
+from microinf.tiers.lookup import TierIndex, TierRules
+from microinf.tiers.schema import TiersConfig
+
+WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())  # what str.strip strips
+WORD = "[a-z0-9]"
+NOT_WORD = "[^a-z0-9]"
+NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before their words are read
+
+
+def col(name: str) -> exp.Column:
+    return exp.column(name)
+
+
+def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Expr:
+    case = exp.Case()
+    for cond, value in pairs:
+        case = case.when(cond, value)
+    return case.else_(default) if pairs else default
+
+
+# --- reading: cells as the record reader reads them --------------------------------------------
+
+
+def clean_text(cell: exp.Expr) -> exp.Expr:
+    """text_value: stripped text, NULL for the words that mean "no value"."""
+    stripped = exp.Trim(this=exp.cast(cell, exp.DataType.Type.TEXT), expression=text(WHITESPACE))
+    missing = exp.Lower(this=stripped).isin(*sorted(MISSING))
+    return exp.Case().when(missing, exp.null()).else_(stripped)
+
+
+def clean_handle(cell: exp.Expr) -> exp.Expr:
+    """The handle without its leading @."""
+    bare = exp.Trim(this=clean_text(cell), expression=text("@"), position="LEADING")
+    return exp.Trim(this=bare, expression=text(WHITESPACE))
+
+
+# the characters taken out of a platform name before it is looked up among the aliases
+PLATFORM_SEPARATORS = " .-_/"
+
+
+def clean_platform(cell: exp.Expr, default: str | None) -> exp.Expr:
+    """The platform's canonical name (platforms.canonical_platform), else --platform-default.
+
+    An alias is recognised in lower case without spaces, dots, hyphens, underscores and slashes
+    ("Twitter", "X.com", "you tube"); other punctuation is kept, where Python drops every
+    character that is not a letter or a digit (docs/sql.md).
+    """
+    lowered: exp.Expr = exp.Lower(this=clean_text(cell))
+    folded = lowered
+    for ch in PLATFORM_SEPARATORS:
+        folded = exp.func("REPLACE", folded, text(ch), text(""))
+    pairs = []
+    for name in KNOWN:
+        spelled = {name} | {a for a, target in ALIASES.items() if target == name}
+        pairs.append((folded.isin(*(text(x) for x in sorted(spelled))), text(name)))
+    platform = _case(pairs, lowered)
+    if default:
+        platform = exp.Coalesce(this=platform, expressions=[text(canonical_platform(default))])
+    return platform
+
+
+def clean_rate(cell: exp.Expr) -> exp.Expr:
+    """A rate as a fraction: values above 1 are percentages (4.1 is 4.1%)."""
+    rate = exp.cast(cell, exp.DataType.Type.DOUBLE)
+    over = exp.GT(this=rate, expression=exp.Literal.number(1))
+    return exp.Case().when(over, exp.Div(this=rate, expression=double(100.0))).else_(rate)
+
+
+# --- tiers ----------------------------------------------------------------------------------
+
+
+def _tier_of(index: TierIndex, followers: exp.Expr) -> exp.Expr:
+    # bisect_right(bounds, n) as a CASE: the first bound above n picks the slot before it
+    pairs = [
+        (exp.LT(this=followers, expression=exp.Literal.number(bound)), text(index.slots[i]))
+        for i, bound in enumerate(index.bounds)
+    ]
+    return _case(pairs, text(index.slots[len(index.bounds)]))
+
+
+def tier(config: TiersConfig, platform: exp.Expr, followers: exp.Expr) -> exp.Expr:
+    """The tier of a creator on its platform (the platform's own tiers, else the default)."""
+    rules = TierRules(config)
+    # platforms reach here in their canonical spelling; a config may name one by an alias
+    pairs = [
+        (
+            exp.EQ(this=platform, expression=text(canonical_platform(name))),
+            _tier_of(index, followers),
+        )
+        for name, index in rules.platforms.items()
+    ]
+    return _case(pairs, _tier_of(rules.default, followers))

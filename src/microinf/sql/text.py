@@ -1,0 +1,145 @@
+"""Folding text as Python does (accents, case) and matching niche keywords as whole words."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from microinf.errors import UsageError
+from microinf.numbers import MISSING
+from microinf.rank.niches import BIO_WEIGHT, CATEGORY_WEIGHT, NicheMatcher, words
+from microinf.sql.charmap import CharMap
+from microinf.sql.dialects import NO_REGEX, NO_TRANSLATE, regex_match, text
+
+CHUNK = {"sqlite": 20}  # REPLACE calls nested in one stage: parsers recurse on nesting
+CHUNK_DEFAULT = 20
+NOT_WORD = "[^a-z0-9]"
+NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before their words are read
+
+# where REPLACE runs only on text holding one of the characters; elsewhere a column used three
+# times per stage could be copied into every later stage by the planner, three times over
+GUARDED = frozenset({"duckdb", "spark"})
+Stage = list[tuple[str, exp.Expr]]
+
+
+def _guard(value: exp.Expr, chars: str, dialect: str) -> exp.Expr:
+    return regex_match(value, f"[{chars}]", dialect)
+
+
+def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple[list[Stage], str]:
+    """Stages of columns that apply a map's REPLACEs to `source`; the last column's name.
+
+    Dialects without TRANSLATE get its one-to-one part as REPLACEs too.
+    """
+    pairs = list(charmap.multi)
+    if dialect in NO_TRANSLATE:
+        pairs += list(charmap.single) + [(c, "") for c in charmap.deleted]
+    stages: list[Stage] = []
+    current = source
+    size = CHUNK.get(dialect, CHUNK_DEFAULT)
+    for n, start in enumerate(range(0, len(pairs), size)):
+        chunk = pairs[start : start + size]
+        value: exp.Expr = exp.column(current)
+        for old, new in chunk:
+            value = exp.Replace(this=value, expression=text(old), replacement=text(new))
+        if dialect in GUARDED:
+            guard = _guard(exp.column(current), "".join(old for old, _ in chunk), dialect)
+            value = exp.Case().when(guard, value).else_(exp.column(current))
+        column = f"{name}_{n}"
+        stages.append([(column, value)])
+        current = column
+    return stages, current
+
+
+def finish_fold(column: str, charmap: CharMap, dialect: str) -> exp.Expr:
+    """TRANSLATE (where the dialect has it), then lower case."""
+    value: exp.Expr = exp.column(column)
+    if dialect not in NO_TRANSLATE:
+        frm, to = charmap.translate_args()
+        value = exp.Translate(this=value, from_=text(frm), to=text(to))
+    return exp.Lower(this=value)
+
+
+def padded(value: exp.Expr) -> exp.Expr:
+    """' ' || value || ' ', so that a word at either end has a non-word character beside it."""
+    return exp.DPipe(this=exp.DPipe(this=text(" "), expression=value), expression=text(" "))
+
+
+def check_niches(matcher: NicheMatcher, dialect: str) -> None:
+    """Refuse what SQL cannot do as the classifier does."""
+    if dialect in NO_REGEX:
+        raise UsageError(
+            f"--niche: the {dialect} dialect has no regular expressions, so niche keywords "
+            "cannot be matched as whole words the way classify matches them",
+            hint="use another dialect (duckdb, postgres, spark, bigquery, snowflake) or leave "
+            "out --niche",
+        )
+    dropped = [words(m) for m in MISSING]
+    for niche in matcher.niches:
+        for keyword in niche.keywords:
+            if any(f" {keyword} " in d for d in dropped):
+                raise UsageError(
+                    f'--niche {niche.name}: the keyword "{keyword}" is also a word of an empty '
+                    "category (such as n/a or none), which classify drops before matching",
+                    hint="choose niche keywords that are not words meaning no value",
+                )
+
+
+def keyword_match(folded: exp.Expr, keyword: str, between: str, dialect: str) -> exp.Expr:
+    """True when the keyword (words separated by spaces) stands as whole words in folded text."""
+    pattern = NOT_WORD + keyword.replace(" ", between + "+") + NOT_WORD
+    return regex_match(folded, pattern, dialect)
+
+
+def category_match(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
+    """A category names a wanted niche or one of its keywords."""
+    found = [
+        keyword_match(folded, k, NOT_WORD_IN_CATEGORY, dialect)
+        for niche in matcher.niches
+        for k in niche.keywords
+    ]
+    return exp.and_(folded.is_(exp.null()).not_(), exp.paren(exp.or_(*found)))
+
+
+def bio_hits(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
+    """The most keywords of one wanted niche that the bio holds as whole words."""
+    counts: list[exp.Expr] = []
+    for niche in matcher.niches:
+        terms: list[exp.Expr] = [
+            exp.Case()
+            .when(keyword_match(folded, k, NOT_WORD, dialect), exp.Literal.number(1))
+            .else_(exp.Literal.number(0))
+            for k in niche.keywords
+        ]
+        total = terms[0]
+        for term in terms[1:]:
+            total = exp.Add(this=total, expression=term)
+        counts.append(exp.Coalesce(this=total, expressions=[exp.Literal.number(0)]))
+    if len(counts) == 1:
+        return counts[0]
+    return exp.Greatest(this=counts[0], expressions=counts[1:])
+
+
+def relevance_value(category: bool, hits: int) -> float:
+    """NicheMatcher.relevance for a category match and a number of bio hits."""
+    return round((CATEGORY_WEIGHT if category else 0.0) + BIO_WEIGHT * (1 - 0.5**hits), 4)
+
+
+def relevance(matcher: NicheMatcher, category: exp.Expr, hits: exp.Expr) -> exp.Expr:
+    """The relevance of every (category match, hits) pair, computed in Python."""
+    most = max(len(n.keywords) for n in matcher.niches)
+
+    def by_hits(cat: bool) -> exp.Expr:
+        case = exp.Case()
+        for h in range(most + 1):
+            case = case.when(
+                exp.EQ(this=hits, expression=exp.Literal.number(h)), _num(relevance_value(cat, h))
+            )
+        return case.else_(exp.null())
+
+    return exp.Case().when(category, by_hits(True)).else_(by_hits(False))
+
+
+def _num(value: float) -> exp.Expr:
+    from microinf.sql.dialects import double
+
+    return double(value)

@@ -1,0 +1,107 @@
+"""classify --engine duckdb: the same output as the default engine, and what it refuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Run
+
+duckdb = pytest.importorskip("duckdb")
+pytest.importorskip("sqlglot")
+
+CREATORS = str(EXAMPLES / "creators.csv")
+QUERIES = [
+    [],
+    ["--niche", "fitness", "--tier", "micro", "--top", "50"],
+    ["--niche", "gaming", "--niche", "tech", "--min-relevance", "0.6", "--exclude-flagged"],
+    ["--platform", "TikTok", "--min-followers", "10000", "--max-followers", "500000", "--top", "7"],
+    ["--niche", "fitness", "--budget", "3000", "--max-per-tier", "2"],
+    ["--niche", "food", "--explain", "--top", "3"],
+    ["--min-relevance", "0", "--niche", "finance", "--top", "30"],
+]
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=lambda a: " ".join(a) or "all")
+def test_duckdb_engine_gives_what_classify_gives(run: Run, args: list[str]) -> None:
+    python = run("classify", CREATORS, "--format", "json", *args)
+    engine = run("classify", CREATORS, "--format", "json", "--engine", "duckdb", *args)
+    assert python.exit_code == engine.exit_code == 0, engine.stderr
+    assert json.loads(engine.stdout) == json.loads(python.stdout)
+    assert engine.stderr == python.stderr
+
+
+@pytest.mark.parametrize("args", QUERIES[1:5], ids=lambda a: " ".join(a))
+def test_the_table_footer_and_the_ledger_agree(run: Run, args: list[str]) -> None:
+    python = run("classify", CREATORS, "--format", "table", "--stats", *args)
+    engine = run("classify", CREATORS, "--format", "table", "--stats", "--engine", "duckdb", *args)
+    assert (engine.stdout, engine.stderr) == (python.stdout, python.stderr)
+
+
+def test_parquet_input(run: Run, tmp_path: Path) -> None:
+    parquet = tmp_path / "creators.parquet"
+    duckdb.execute(f"COPY (SELECT * FROM read_csv('{CREATORS}')) TO '{parquet}' (FORMAT parquet)")
+    python = run("classify", CREATORS, "--format", "csv", "--niche", "beauty", "--top", "20")
+    engine = run(
+        "classify",
+        str(parquet),
+        "--format",
+        "csv",
+        "--niche",
+        "beauty",
+        "--top",
+        "20",
+        "--engine",
+        "duckdb",
+    )
+    assert engine.exit_code == 0, engine.stderr
+    assert engine.stdout == python.stdout
+
+
+def test_passthrough_columns_and_mapped_names(run: Run, write: object) -> None:
+    text = "Username,Followers count,Tags,extra\n@ana,12000,fitness,one\nbob,9000,gym,two\n"
+    path = write("odd.csv", text)  # type: ignore[operator]
+    python = run("classify", str(path), "--format", "json", "--map", "niche=Tags")
+    engine = run(
+        "classify", str(path), "--format", "json", "--map", "niche=Tags", "--engine", "duckdb"
+    )
+    assert engine.exit_code == 0, engine.stderr
+    assert json.loads(engine.stdout) == json.loads(python.stdout)
+    assert json.loads(engine.stdout)[0]["extra"] == "one"
+
+
+def test_duplicates_are_refused_not_merged(run: Run, write: object) -> None:
+    path = write(
+        "dup.csv", "handle,platform,followers\nana,instagram,12000\n@ANA,Instagram,13000\n"
+    )  # type: ignore[operator]
+    result = run("classify", str(path), "--engine", "duckdb")
+    assert result.exit_code == 1
+    assert "appears 2 times" in result.stderr and "--keep-duplicates" in result.stderr
+    kept = run("classify", str(path), "--engine", "duckdb", "--keep-duplicates", "--format", "json")
+    assert kept.exit_code == 0
+    assert len(json.loads(kept.stdout)) == 2
+
+
+def test_numbers_it_cannot_read_are_refused(run: Run, write: object) -> None:
+    path = write("k.csv", "handle,followers\nana,12.5K\n")  # type: ignore[operator]
+    result = run("classify", str(path), "--engine", "duckdb")
+    assert result.exit_code == 1
+    assert 'found "12.5K"' in result.stderr and "default engine" in result.stderr
+    assert run("classify", str(path), "--format", "json").exit_code == 0
+
+
+def test_stdin_and_missing_files(run: Run) -> None:
+    assert (
+        run("classify", "-", "--engine", "duckdb", input="handle,followers\na,1\n").exit_code == 2
+    )
+    missing = run("classify", "nowhere.csv", "--engine", "duckdb")
+    assert missing.exit_code == 3
+    assert "nowhere.csv" in missing.stderr
+
+
+def test_on_error_skip_is_refused(run: Run) -> None:
+    result = run("classify", CREATORS, "--engine", "duckdb", "--on-error", "skip")
+    assert result.exit_code == 2
+    assert "--on-error skip is not supported by --engine duckdb" in result.stderr

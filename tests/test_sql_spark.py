@@ -1,0 +1,62 @@
+"""The compiled SQL against the Python classifier, row for row, on Spark in local mode."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlcases import COLUMNS, SELECT, expected, make_case, row
+
+SPARK_CASES = 8  # one query per case on one session: each costs several seconds
+
+
+def _needed(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing: .ci/run installs it")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        _needed("pyspark")
+    if shutil.which("java") is None:
+        _needed("java")
+    pytest.importorskip("sqlglot")
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("microinf-sql-tests")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.sql.session.timeZone", "UTC")
+        # the queries are long and run on a few rows: compiling them to bytecode costs more
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.mark.parametrize("seed", range(2000, 2000 + SPARK_CASES))
+def test_spark_matches_python(seed: int, spark: Any, tmp_path: Path) -> None:
+    from microinf.sql.compile import compile_sql
+
+    case = make_case(seed)
+    want = expected(case, tmp_path)
+    types = {"TEXT": "STRING", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE"}
+    schema = ", ".join(f"{c} {types[t]}" for c, t in COLUMNS.items())
+    spark.createDataFrame(case.values(), schema).createOrReplaceTempView("creators")
+    sql = compile_sql(case.spec(), case.tiers(tmp_path), "spark")
+    got = [row(*r) for r in spark.sql(SELECT.format(sql=sql)).collect()]
+    assert got == want
