@@ -103,8 +103,8 @@ def _no_duplicates(con: Any, fields: dict[str, str], default: str | None, name: 
         column = fields.get(field)
         return exp.null() if column is None else exp.column(column, quoted=True)
 
-    platform = rules.clean_platform(cell("platform"), default).sql("duckdb")
-    handle = exp.Lower(this=rules.clean_handle(cell("handle"))).sql("duckdb")
+    platform = rules.clean_platform(cell("platform"), default, "duckdb").sql("duckdb")
+    handle = exp.Lower(this=rules.clean_handle(cell("handle"), "duckdb")).sql("duckdb")
     found = con.execute(
         f"SELECT any_value({_quote(fields['handle'])}), count(*) FROM {_VIEW} "
         f"GROUP BY {platform}, {handle} HAVING count(*) > 1 LIMIT 1"
@@ -198,6 +198,8 @@ def classify_duckdb(
     matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
     con = duckdb.connect()
     try:
+        # fetching the top rows again by position would compute the whole chain twice
+        con.execute("SET disabled_optimizers = 'late_materialization'")
         parts = [
             f"SELECT *, {_literal(s)} AS mi_source FROM {r}"
             for s, r in zip(sources, readers, strict=True)

@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, double
+from microinf.sql.dialects import DIALECTS
 from microinf.sql.flags import flag_conditions
 from microinf.sql.score import (
     base_score,
@@ -30,6 +30,7 @@ from microinf.sql.text import (
     fold_stages,
     padded,
     relevance,
+    relevant,
 )
 from microinf.tiers.load import LoadedTiers
 from microinf.tiers.lookup import TierRules
@@ -94,15 +95,16 @@ class _Chain:
             select = select.where(where, copy=False)
         self.ctes.append((f"mi_{len(self.ctes)}", select))
 
-    def query(self, final: exp.Select, dialect: str) -> exp.Select:
-        # SQLite would fold the stages into one expression deeper than it allows
-        materialized = dialect == "sqlite"
+    def query(self, final: exp.Select, dialect: str, count: bool) -> exp.Select:
+        # SQLite would fold the stages into one expression deeper than it allows; the rows
+        # counted and ranked are computed once
         for name, select in self.ctes:
+            materialized = dialect == "sqlite" or (count and name == self.last)
             final = final.with_(name, as_=select, materialized=materialized or None, copy=False)
         return final
 
 
-def _source(spec: Spec) -> exp.Select:
+def _source(spec: Spec, dialect: str) -> exp.Select:
     def cell(name: str) -> exp.Expr:
         column = spec.column(name)
         return exp.null() if column is None else exp.column(column, quoted=True)
@@ -111,14 +113,14 @@ def _source(spec: Spec) -> exp.Select:
         if spec.column(required) is None:
             raise UsageError(f"--map {required}=: the {required} column is required")
     columns = [
-        ("handle", rules.clean_handle(cell("handle"))),
-        ("platform", rules.clean_platform(cell("platform"), spec.platform_default)),
+        ("handle", rules.clean_handle(cell("handle"), dialect)),
+        ("platform", rules.clean_platform(cell("platform"), spec.platform_default, dialect)),
         ("followers", exp.cast(cell("followers"), exp.DataType.Type.BIGINT)),
-        ("niche", rules.clean_text(cell("niche"))),
+        ("niche", rules.clean_text(cell("niche"), dialect)),
         ("mi_given", rules.clean_rate(cell("engagement_rate"))),
         ("credibility", rules.clean_rate(cell("credibility"))),
     ]
-    columns += [(n, rules.clean_text(cell(n))) for n in TEXT]
+    columns += [(n, rules.clean_text(cell(n), dialect)) for n in TEXT]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
@@ -158,7 +160,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     if matcher is not None:
         check_niches(matcher, dialect)
     col = rules.col
-    chain = _Chain(_source(spec))
+    chain = _Chain(_source(spec, dialect))
     given, likes, comments, followers = (
         col("mi_given"),
         col("avg_likes"),
@@ -223,7 +225,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         minimum = (
             spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
         )
-        keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
+        keep.append(relevant(matcher, col("mi_category"), col("mi_hits"), minimum))
     if spec.exclude_flagged:
         keep.append(exp.EQ(this=col("mi_flag_count"), expression=exp.Literal.number(0)))
     base = base_score(
@@ -241,19 +243,27 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
     has_line = spec.column("line") is not None
     order = order_by(dialect, has_line)
-    outputs: list[exp.Expr] = [
-        exp.alias_(exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order)), "rank")
-    ]
-    outputs += [col(n) for n in OUTPUT[1:]]
+    # the best rows first (a top-N, in bounded memory), then their ranks
+    inner = exp.select(*(col(n) for n in OUTPUT[1:]), col("mi_handle_key"))
+    inner = inner.select(*(col(f"mi_px_{i}") for i in range(len(spec.passthrough))), copy=False)
+    inner = inner.from_(chain.last, copy=False)
+    if spec.top is not None:
+        inner = inner.order_by(*order, copy=False).limit(spec.top, copy=False)
+    rank = exp.Window(
+        this=exp.RowNumber(), order=exp.Order(expressions=order_by(dialect, has_line))
+    )
+    outputs: list[exp.Expr] = [exp.alias_(rank, "rank"), *(col(n) for n in OUTPUT[1:])]
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
     ]
     if spec.count:
-        outputs.append(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "mi_candidates"))
-    final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
-    if spec.top is not None:
-        final = final.limit(spec.top, copy=False)
-    return chain.query(final, dialect)
+        counted = exp.select(exp.Count(this=exp.Star())).from_(chain.last, copy=False)
+        outputs.append(exp.alias_(exp.Subquery(this=counted), "mi_candidates"))
+    final = exp.select(*outputs).from_(
+        exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("mi_top")))
+    )
+    final = final.order_by(*order_by(dialect, has_line), copy=False)
+    return chain.query(final, dialect, spec.count)
 
 
 def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:

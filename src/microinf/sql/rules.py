@@ -11,10 +11,11 @@ from sqlglot import exp
 
 from microinf.numbers import MISSING
 from microinf.rank.score import ER_BRACKETS, Scorer
-from microinf.sql.dialects import double, text
+from microinf.sql.dialects import GUARDED, double, regex_match, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
+_LONGEST = max(len(m) for m in MISSING)
 WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())  # what str.strip strips
 WORD = "[a-z0-9]"
 NOT_WORD = "[^a-z0-9]"
@@ -35,22 +36,35 @@ def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.
 # --- reading: cells as the record reader reads them --------------------------------------------
 
 
-def clean_text(cell: exp.Expr) -> exp.Expr:
+def strip(value: exp.Expr, dialect: str) -> exp.Expr:
+    """str.strip(): every kind of white space at either end."""
+    stripped = exp.Trim(this=value, expression=text(WHITESPACE))
+    if dialect not in GUARDED:
+        return stripped
+    # TRIM with a set of characters is slow per row: only when an end is not printable ASCII
+    ends = regex_match(value, "^[^!-~]|[^!-~]$", dialect)
+    return exp.Case().when(ends, stripped).else_(value)
+
+
+def clean_text(cell: exp.Expr, dialect: str) -> exp.Expr:
     """text_value: stripped text, NULL for the words that mean "no value"."""
-    stripped = exp.Trim(this=exp.cast(cell, exp.DataType.Type.TEXT), expression=text(WHITESPACE))
-    missing = exp.Lower(this=stripped).isin(*sorted(MISSING))
+    stripped = strip(exp.cast(cell, exp.DataType.Type.TEXT), dialect)
+    # equalities rather than IN: some engines turn a long IN list into a join
+    words = [exp.EQ(this=exp.Lower(this=stripped), expression=text(m)) for m in sorted(MISSING)]
+    short = exp.LTE(this=exp.Length(this=stripped), expression=exp.Literal.number(_LONGEST))
+    missing = exp.and_(short, exp.paren(exp.or_(*words)))
     return exp.Case().when(missing, exp.null()).else_(stripped)
 
 
-def clean_handle(cell: exp.Expr) -> exp.Expr:
+def clean_handle(cell: exp.Expr, dialect: str) -> exp.Expr:
     """The handle without its leading @."""
-    bare = exp.Trim(this=clean_text(cell), expression=text("@"), position="LEADING")
-    return exp.Trim(this=bare, expression=text(WHITESPACE))
+    bare = exp.Trim(this=clean_text(cell, dialect), expression=text("@"), position="LEADING")
+    return strip(bare, dialect)
 
 
-def clean_platform(cell: exp.Expr, default: str | None) -> exp.Expr:
+def clean_platform(cell: exp.Expr, default: str | None, dialect: str) -> exp.Expr:
     """The platform in lower case, else --platform-default."""
-    platform: exp.Expr = exp.Lower(this=clean_text(cell))
+    platform: exp.Expr = exp.Lower(this=clean_text(cell, dialect))
     if default:
         platform = exp.Coalesce(this=platform, expressions=[text(default.lower())])
     return platform
