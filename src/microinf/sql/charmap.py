@@ -32,7 +32,10 @@ class CharMap:
 
     def part(self, inside: bool, block: range) -> CharMap:
         """The one-to-one and deleted characters inside (or outside) a block of code points."""
-        keep = lambda c: (ord(c) in block) == inside  # noqa: E731
+
+        def keep(c: str) -> bool:
+            return (ord(c) in block) == inside
+
         single = tuple((s, t) for s, t in self.single if keep(s))
         return CharMap(single, tuple(c for c in self.deleted if keep(c)), ())
 

@@ -68,7 +68,7 @@ class Spec:
     exclude_flagged: bool = False
     top: int | None = None
     platform_default: str | None = None
-    count: bool = False  # add mi_candidates: how many rows the filters keep (before --top)
+    count: bool = False  # add mi_candidates and mi_duplicates: rows the filters keep, repeated
 
     def column(self, name: str) -> str | None:
         """The table's column for a field, None when the table has none."""
@@ -259,6 +259,11 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     if spec.count:
         counted = exp.select(exp.Count(this=exp.Star())).from_(chain.last, copy=False)
         outputs.append(exp.alias_(exp.Subquery(this=counted), "mi_candidates"))
+        key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
+        distinct = exp.Count(this=exp.Distinct(expressions=[key]))
+        twice = exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct)
+        repeated = exp.select(twice).from_(chain.last, copy=False)
+        outputs.append(exp.alias_(exp.Subquery(this=repeated), "mi_duplicates"))
     final = exp.select(*outputs).from_(
         exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("mi_top")))
     )
