@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS
+from microinf.sql.dialects import DIALECTS, double
 from microinf.sql.flags import flag_conditions
 from microinf.sql.score import (
     base_score,
@@ -30,7 +30,6 @@ from microinf.sql.text import (
     fold_stages,
     padded,
     relevance,
-    relevant,
 )
 from microinf.tiers.load import LoadedTiers
 from microinf.tiers.lookup import TierRules
@@ -225,7 +224,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         minimum = (
             spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
         )
-        keep.append(relevant(matcher, col("mi_category"), col("mi_hits"), minimum))
+        keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
     if spec.exclude_flagged:
         keep.append(exp.EQ(this=col("mi_flag_count"), expression=exp.Literal.number(0)))
     base = base_score(
@@ -243,15 +242,9 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
     has_line = spec.column("line") is not None
     order = order_by(dialect, has_line)
-    # the best rows first (a top-N, in bounded memory), then their ranks
-    inner = exp.select(*(col(n) for n in OUTPUT[1:]), col("mi_handle_key"))
-    inner = inner.select(*(col(f"mi_px_{i}") for i in range(len(spec.passthrough))), copy=False)
-    inner = inner.from_(chain.last, copy=False)
-    if spec.top is not None:
-        inner = inner.order_by(*order, copy=False).limit(spec.top, copy=False)
-    rank = exp.Window(
-        this=exp.RowNumber(), order=exp.Order(expressions=order_by(dialect, has_line))
-    )
+    # ranks over the rows kept, then the top (an ORDER BY ... LIMIT straight over the chain
+    # lets DuckDB fetch the best rows again by position, copying the whole chain)
+    rank = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
     outputs: list[exp.Expr] = [exp.alias_(rank, "rank"), *(col(n) for n in OUTPUT[1:])]
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
@@ -264,10 +257,10 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         twice = exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct)
         repeated = exp.select(twice).from_(chain.last, copy=False)
         outputs.append(exp.alias_(exp.Subquery(this=repeated), "mi_duplicates"))
-    final = exp.select(*outputs).from_(
-        exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("mi_top")))
-    )
+    final = exp.select(*outputs).from_(chain.last, copy=False)
     final = final.order_by(*order_by(dialect, has_line), copy=False)
+    if spec.top is not None:
+        final = final.limit(spec.top, copy=False)
     return chain.query(final, dialect, spec.count)
 
 

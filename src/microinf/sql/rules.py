@@ -49,10 +49,22 @@ def strip(value: exp.Expr, dialect: str) -> exp.Expr:
 def clean_text(cell: exp.Expr, dialect: str) -> exp.Expr:
     """text_value: stripped text, NULL for the words that mean "no value"."""
     stripped = strip(exp.cast(cell, exp.DataType.Type.TEXT), dialect)
-    # equalities rather than IN: some engines turn a long IN list into a join
-    words = [exp.EQ(this=exp.Lower(this=stripped), expression=text(m)) for m in sorted(MISSING)]
-    short = exp.LTE(this=exp.Length(this=stripped), expression=exp.Literal.number(_LONGEST))
-    missing = exp.and_(short, exp.paren(exp.or_(*words)))
+    # one membership test in a delimited list: an IN list becomes a join in some engines, and
+    # a chain of equalities repeats the cell once per word
+    listed = exp.StrPosition(
+        this=text("|" + "|".join(sorted(MISSING)) + "|"),
+        substr=exp.DPipe(
+            this=exp.DPipe(this=text("|"), expression=exp.Lower(this=stripped)),
+            expression=text("|"),
+        ),
+    )
+    missing = exp.and_(
+        exp.LTE(this=exp.Length(this=stripped), expression=exp.Literal.number(_LONGEST)),
+        exp.GT(this=listed, expression=exp.Literal.number(0)),
+        exp.EQ(
+            this=exp.StrPosition(this=stripped, substr=text("|")), expression=exp.Literal.number(0)
+        ),
+    )
     return exp.Case().when(missing, exp.null()).else_(stripped)
 
 

@@ -25,26 +25,30 @@ def _guard(value: exp.Expr, chars: str, dialect: str) -> exp.Expr:
 def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple[list[Stage], str]:
     """Stages of columns that apply a map's REPLACEs to `source`; the last column's name.
 
-    Dialects without TRANSLATE get its one-to-one part as REPLACEs too.
+    Dialects without TRANSLATE get its one-to-one part as REPLACEs too. Each stage reads the
+    one before once: planners that copy expressions into later ones stay linear.
     """
     pairs = list(charmap.multi)
     if dialect in NO_TRANSLATE:
         pairs += list(charmap.single) + [(c, "") for c in charmap.deleted]
     stages: list[Stage] = []
     current = source
-    guard = f"{name}_any"
-    if dialect in GUARDED:  # one test per row: does the text hold any character to replace?
-        stages.append([(guard, _guard(exp.column(source), "".join(o for o, _ in pairs), dialect))])
+    if dialect in GUARDED:  # NULL unless the text holds a character to replace: cheap REPLACEs
+        holds = _guard(exp.column(source), "".join(o for o, _ in pairs), dialect)
+        stages.append([(f"{name}_any", exp.Case().when(holds, exp.column(source)))])
+        current = f"{name}_any"
     size = CHUNK.get(dialect, CHUNK_DEFAULT)
     for n, start in enumerate(range(0, len(pairs), size)):
         value: exp.Expr = exp.column(current)
         for old, new in pairs[start : start + size]:
             value = exp.Replace(this=value, expression=text(old), replacement=text(new))
-        if dialect in GUARDED:
-            value = exp.Case().when(exp.column(guard), value).else_(exp.column(current))
         column = f"{name}_{n}"
         stages.append([(column, value)])
         current = column
+    if dialect in GUARDED:
+        done = exp.Coalesce(this=exp.column(current), expressions=[exp.column(source)])
+        stages.append([(f"{name}_done", done)])
+        current = f"{name}_done"
     return stages, current
 
 
