@@ -62,8 +62,9 @@ def main() -> None:
     if not data.exists():
         subprocess.run([sys.executable, str(GEN), str(rows), str(data)], check=True)
     tiers = HERE.parent / "src" / "microinf" / "data" / "tiers.yaml"
-    microinf = [sys.executable, "-m", "microinf", "classify", str(data), "--tiers", str(tiers), "--niche", "fitness",
-                "--tier", "micro", "--top", "50", "--format", "json", "--engine", "duckdb"]  # fmt: skip
+    microinf = [sys.executable, "-m", "microinf", "classify", str(data), "--tiers", str(tiers),
+                "--niche", "fitness", "--tier", "micro", "--top", "50", "--format", "json",
+                "--engine", "duckdb"]  # fmt: skip
     hits = " + ".join(f"regexp_matches(b, '\\b{k}\\b')::INT" for k in KEYWORDS.split("|"))
     query = HAND_WRITTEN.format(path=str(data).replace("'", "''"), kw=KEYWORDS, hits=hits)
     hand = [sys.executable, "-c", RUN_QUERY, query]

@@ -96,30 +96,6 @@ def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -
         )
 
 
-def _no_duplicates(con: Any, fields: dict[str, str], default: str | None, name: str) -> None:
-    """The engine does not merge duplicates as the default engine does: it refuses them."""
-    from sqlglot import exp
-
-    from microinf.sql import rules
-
-    def cell(field: str) -> exp.Expr:
-        column = fields.get(field)
-        return exp.null() if column is None else exp.column(column, quoted=True)
-
-    platform = rules.clean_platform(cell("platform"), default).sql("duckdb")
-    handle = exp.Lower(this=rules.clean_handle(cell("handle"))).sql("duckdb")
-    found = con.execute(
-        f"SELECT any_value({_quote(fields['handle'])}), count(*) FROM {_VIEW} "
-        f"GROUP BY {platform}, {handle} HAVING count(*) > 1 LIMIT 1"
-    ).fetchone()
-    if found:
-        raise DataError(
-            f'{name}: the handle "{found[0]}" appears {found[1]} times on one platform; '
-            "the duckdb engine does not merge duplicate rows",
-            hint="--keep-duplicates keeps every row, or use the default engine, which merges them",
-        )
-
-
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -152,8 +128,6 @@ def _plan(
             f'using "{kept}" (choose with --map {field}=COLUMN)'
         )
     _check(con, fields, types, name)
-    if not options.keep_duplicates:
-        _no_duplicates(con, fields, options.platform_default, name)
     return plan, fields
 
 
@@ -201,6 +175,8 @@ def classify_duckdb(
     matcher = NicheMatcher.build(query.niches, tiers.config.niches) if query.niches else None
     con = duckdb.connect()
     try:
+        # fetching the top rows again by position would compute the whole chain twice
+        con.execute("SET disabled_optimizers = 'late_materialization'")
         parts = [
             f"SELECT *, {_literal(s)} AS mi_source FROM {r}"
             for s, r in zip(sources, readers, strict=True)
@@ -231,6 +207,13 @@ def classify_duckdb(
         for c in creators:
             scorer(c)
     candidates = int(rows[0][names.index("mi_candidates")]) if rows else 0
+    repeated = int(rows[0][names.index("mi_duplicates")]) if rows else 0
+    if repeated and not options.keep_duplicates:
+        raise DataError(
+            f"{', '.join(sources)}: {repeated} rows repeat the platform and handle of another; "
+            "the duckdb engine does not merge duplicate rows",
+            hint="--keep-duplicates keeps every row, or use the default engine, which merges them",
+        )
     stats = Stats(read=read)
     choice = None
     if query.budget is not None:

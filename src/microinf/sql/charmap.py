@@ -30,6 +30,15 @@ class CharMap:
         sources = "".join(s for s, _ in self.single) + "".join(self.deleted)
         return sources, "".join(t for _, t in self.single)
 
+    def part(self, inside: bool, block: range) -> CharMap:
+        """The one-to-one and deleted characters inside (or outside) a block of code points."""
+
+        def keep(c: str) -> bool:
+            return (ord(c) in block) == inside
+
+        single = tuple((s, t) for s, t in self.single if keep(s))
+        return CharMap(single, tuple(c for c in self.deleted if keep(c)), ())
+
     def apply(self, text: str) -> str:
         """What the SQL computes, in Python (for checking the map itself)."""
         for source, target in self.multi:

@@ -58,7 +58,7 @@ class Spec:
     exclude_flagged: bool = False
     top: int | None = None
     platform_default: str | None = None
-    count: bool = False  # add mi_candidates: how many rows the filters keep (before --top)
+    count: bool = False  # add mi_candidates and mi_duplicates: rows the filters keep, repeated
 
     def column(self, name: str) -> str | None:
         """The table's column for a field, None when the table has none."""
@@ -85,15 +85,16 @@ class _Chain:
             select = select.where(where, copy=False)
         self.ctes.append((f"mi_{len(self.ctes)}", select))
 
-    def query(self, final: exp.Select, dialect: str) -> exp.Select:
-        # SQLite would fold the stages into one expression deeper than it allows
-        materialized = dialect == "sqlite"
+    def query(self, final: exp.Select, dialect: str, count: bool) -> exp.Select:
+        # SQLite would fold the stages into one expression deeper than it allows; the rows
+        # counted and ranked are computed once
         for name, select in self.ctes:
+            materialized = dialect == "sqlite" or (count and name == self.last)
             final = final.with_(name, as_=select, materialized=materialized or None, copy=False)
         return final
 
 
-def _source(spec: Spec) -> exp.Select:
+def _source(spec: Spec, dialect: str) -> exp.Select:
     def cell(name: str) -> exp.Expr:
         column = spec.column(name)
         return exp.null() if column is None else exp.column(column, quoted=True)
@@ -102,14 +103,14 @@ def _source(spec: Spec) -> exp.Select:
         if spec.column(required) is None:
             raise UsageError(f"--map {required}=: the {required} column is required")
     columns = [
-        ("handle", rules.clean_handle(cell("handle"))),
-        ("platform", rules.clean_platform(cell("platform"), spec.platform_default)),
+        ("handle", rules.clean_handle(cell("handle"), dialect)),
+        ("platform", rules.clean_platform(cell("platform"), spec.platform_default, dialect)),
         ("followers", exp.cast(cell("followers"), exp.DataType.Type.BIGINT)),
-        ("niche", rules.clean_text(cell("niche"))),
+        ("niche", rules.clean_text(cell("niche"), dialect)),
         ("mi_given", rules.clean_rate(cell("engagement_rate"))),
         ("credibility", rules.clean_rate(cell("credibility"))),
     ]
-    columns += [(n, rules.clean_text(cell(n))) for n in TEXT]
+    columns += [(n, rules.clean_text(cell(n), dialect)) for n in TEXT]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
@@ -149,7 +150,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     if matcher is not None:
         check_niches(matcher, dialect)
     col = rules.col
-    chain = _Chain(_source(spec))
+    chain = _Chain(_source(spec, dialect))
     given, likes, comments, followers = (
         col("mi_given"),
         col("avg_likes"),
@@ -237,19 +238,26 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
     has_line = spec.column("line") is not None
     order = order_by(dialect, has_line)
-    outputs: list[exp.Expr] = [
-        exp.alias_(exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order)), "rank")
-    ]
-    outputs += [col(n) for n in OUTPUT[1:]]
+    # ranks over the rows kept, then the top (an ORDER BY ... LIMIT straight over the chain
+    # lets DuckDB fetch the best rows again by position, copying the whole chain)
+    rank = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
+    outputs: list[exp.Expr] = [exp.alias_(rank, "rank"), *(col(n) for n in OUTPUT[1:])]
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
     ]
     if spec.count:
-        outputs.append(exp.alias_(exp.Window(this=exp.Count(this=exp.Star())), "mi_candidates"))
-    final = exp.select(*outputs).from_(chain.last, copy=False).order_by(*order, copy=False)
+        counted = exp.select(exp.Count(this=exp.Star())).from_(chain.last, copy=False)
+        outputs.append(exp.alias_(exp.Subquery(this=counted), "mi_candidates"))
+        key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
+        distinct = exp.Count(this=exp.Distinct(expressions=[key]))
+        twice = exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct)
+        repeated = exp.select(twice).from_(chain.last, copy=False)
+        outputs.append(exp.alias_(exp.Subquery(this=repeated), "mi_duplicates"))
+    final = exp.select(*outputs).from_(chain.last, copy=False)
+    final = final.order_by(*order_by(dialect, has_line), copy=False)
     if spec.top is not None:
         final = final.limit(spec.top, copy=False)
-    return chain.query(final, dialect)
+    return chain.query(final, dialect, spec.count)
 
 
 def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:

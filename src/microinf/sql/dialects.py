@@ -7,6 +7,10 @@ from sqlglot import exp
 DIALECTS = ("duckdb", "sqlite", "postgres", "spark", "bigquery", "snowflake")
 NO_REGEX = frozenset({"sqlite"})  # no regular expressions without a user-defined function
 NO_TRANSLATE = frozenset({"sqlite"})
+# dialects whose slow per-row work (TRIM with a set, REPLACE, TRANSLATE) runs only where a
+# regular expression says it can act; elsewhere a column read three times per stage could be
+# copied into every later stage by the planner, three times over
+GUARDED = frozenset({"duckdb", "spark"})
 
 
 def regex_match(text: exp.Expr, pattern: str, dialect: str) -> exp.Expr:

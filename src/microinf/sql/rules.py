@@ -11,10 +11,11 @@ from sqlglot import exp
 
 from microinf.numbers import MISSING
 from microinf.platforms import ALIASES, KNOWN, canonical_platform
-from microinf.sql.dialects import double, text
+from microinf.sql.dialects import GUARDED, double, regex_match, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
+_LONGEST = max(len(m) for m in MISSING)
 WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())  # what str.strip strips
 WORD = "[a-z0-9]"
 NOT_WORD = "[^a-z0-9]"
@@ -35,31 +36,56 @@ def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.
 # --- reading: cells as the record reader reads them --------------------------------------------
 
 
-def clean_text(cell: exp.Expr) -> exp.Expr:
+def strip(value: exp.Expr, dialect: str) -> exp.Expr:
+    """str.strip(): every kind of white space at either end."""
+    stripped = exp.Trim(this=value, expression=text(WHITESPACE))
+    if dialect not in GUARDED:
+        return stripped
+    # TRIM with a set of characters is slow per row: only when an end is not printable ASCII
+    ends = regex_match(value, "^[^!-~]|[^!-~]$", dialect)
+    return exp.Case().when(ends, stripped).else_(value)
+
+
+def clean_text(cell: exp.Expr, dialect: str) -> exp.Expr:
     """text_value: stripped text, NULL for the words that mean "no value"."""
-    stripped = exp.Trim(this=exp.cast(cell, exp.DataType.Type.TEXT), expression=text(WHITESPACE))
-    missing = exp.Lower(this=stripped).isin(*sorted(MISSING))
+    stripped = strip(exp.cast(cell, exp.DataType.Type.TEXT), dialect)
+    # one membership test in a delimited list: an IN list becomes a join in some engines, and
+    # a chain of equalities repeats the cell once per word
+    listed = exp.StrPosition(
+        this=text("|" + "|".join(sorted(MISSING)) + "|"),
+        substr=exp.DPipe(
+            this=exp.DPipe(this=text("|"), expression=exp.Lower(this=stripped)),
+            expression=text("|"),
+        ),
+    )
+    missing = exp.and_(
+        exp.LTE(this=exp.Length(this=stripped), expression=exp.Literal.number(_LONGEST)),
+        exp.GT(this=listed, expression=exp.Literal.number(0)),
+        exp.EQ(
+            this=exp.StrPosition(this=stripped, substr=text("|")), expression=exp.Literal.number(0)
+        ),
+    )
     return exp.Case().when(missing, exp.null()).else_(stripped)
 
 
-def clean_handle(cell: exp.Expr) -> exp.Expr:
+def clean_handle(cell: exp.Expr, dialect: str) -> exp.Expr:
     """The handle without its leading @."""
-    bare = exp.Trim(this=clean_text(cell), expression=text("@"), position="LEADING")
-    return exp.Trim(this=bare, expression=text(WHITESPACE))
+    bare = exp.Trim(this=clean_text(cell, dialect), expression=text("@"), position="LEADING")
+    return strip(bare, dialect)
 
 
 # the characters taken out of a platform name before it is looked up among the aliases
 PLATFORM_SEPARATORS = " .-_/"
 
 
-def clean_platform(cell: exp.Expr, default: str | None) -> exp.Expr:
+def clean_platform(cell: exp.Expr, default: str | None, dialect: str) -> exp.Expr:
     """The platform's canonical name (platforms.canonical_platform), else --platform-default.
 
     An alias is recognised in lower case without spaces, dots, hyphens, underscores and slashes
     ("Twitter", "X.com", "you tube"); other punctuation is kept, where Python drops every
     character that is not a letter or a digit (docs/sql.md).
     """
-    lowered: exp.Expr = exp.Lower(this=clean_text(cell))
+    lowered: exp.Expr = exp.Lower(this=clean_text(cell, dialect))
     folded = lowered
     for ch in PLATFORM_SEPARATORS:
         folded = exp.func("REPLACE", folded, text(ch), text(""))

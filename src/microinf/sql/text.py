@@ -8,16 +8,13 @@ from microinf.errors import UsageError
 from microinf.numbers import MISSING
 from microinf.rank.niches import BIO_WEIGHT, CATEGORY_WEIGHT, NicheMatcher, words
 from microinf.sql.charmap import CharMap
-from microinf.sql.dialects import NO_REGEX, NO_TRANSLATE, regex_match, text
+from microinf.sql.dialects import GUARDED, NO_REGEX, NO_TRANSLATE, regex_match, text
 
 CHUNK = {"sqlite": 20}  # REPLACE calls nested in one stage: parsers recurse on nesting
 CHUNK_DEFAULT = 20
 NOT_WORD = "[^a-z0-9]"
 NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before their words are read
 
-# where REPLACE runs only on text holding one of the characters; elsewhere a column used three
-# times per stage could be copied into every later stage by the planner, three times over
-GUARDED = frozenset({"duckdb", "spark"})
 Stage = list[tuple[str, exp.Expr]]
 
 
@@ -28,34 +25,52 @@ def _guard(value: exp.Expr, chars: str, dialect: str) -> exp.Expr:
 def fold_stages(source: str, name: str, charmap: CharMap, dialect: str) -> tuple[list[Stage], str]:
     """Stages of columns that apply a map's REPLACEs to `source`; the last column's name.
 
-    Dialects without TRANSLATE get its one-to-one part as REPLACEs too.
+    Dialects without TRANSLATE get its one-to-one part as REPLACEs too. Each stage reads the
+    one before once: planners that copy expressions into later ones stay linear.
     """
     pairs = list(charmap.multi)
     if dialect in NO_TRANSLATE:
         pairs += list(charmap.single) + [(c, "") for c in charmap.deleted]
     stages: list[Stage] = []
     current = source
+    if dialect in GUARDED:  # NULL unless the text holds a character to replace: cheap REPLACEs
+        holds = _guard(exp.column(source), "".join(o for o, _ in pairs), dialect)
+        stages.append([(f"{name}_any", exp.Case().when(holds, exp.column(source)))])
+        current = f"{name}_any"
     size = CHUNK.get(dialect, CHUNK_DEFAULT)
     for n, start in enumerate(range(0, len(pairs), size)):
-        chunk = pairs[start : start + size]
         value: exp.Expr = exp.column(current)
-        for old, new in chunk:
+        for old, new in pairs[start : start + size]:
             value = exp.Replace(this=value, expression=text(old), replacement=text(new))
-        if dialect in GUARDED:
-            guard = _guard(exp.column(current), "".join(old for old, _ in chunk), dialect)
-            value = exp.Case().when(guard, value).else_(exp.column(current))
         column = f"{name}_{n}"
         stages.append([(column, value)])
         current = column
+    if dialect in GUARDED:
+        done = exp.Coalesce(this=exp.column(current), expressions=[exp.column(source)])
+        stages.append([(f"{name}_done", done)])
+        current = f"{name}_done"
     return stages, current
 
 
+COMMON = range(0xC0, 0x250)  # Latin-1 letters and Latin Extended-A and -B: most accented names
+
+
 def finish_fold(column: str, charmap: CharMap, dialect: str) -> exp.Expr:
-    """TRANSLATE (where the dialect has it), then lower case."""
+    """TRANSLATE (where the dialect has it), then lower case.
+
+    Where rows can be tested first, two TRANSLATEs each run only on text holding one of its
+    characters: a long table costs per call, and most text is ASCII or plain Latin.
+    """
     value: exp.Expr = exp.column(column)
-    if dialect not in NO_TRANSLATE:
+    if dialect in NO_TRANSLATE:
+        return exp.Lower(this=value)
+    if dialect not in GUARDED:
         frm, to = charmap.translate_args()
-        value = exp.Translate(this=value, from_=text(frm), to=text(to))
+        return exp.Lower(this=exp.Translate(this=value, from_=text(frm), to=text(to)))
+    for part in (charmap.part(True, COMMON), charmap.part(False, COMMON)):
+        frm, to = part.translate_args()
+        translated = exp.Translate(this=value, from_=text(frm), to=text(to))
+        value = exp.Case().when(_guard(value, frm, dialect), translated).else_(value)
     return exp.Lower(this=value)
 
 
@@ -90,14 +105,15 @@ def keyword_match(folded: exp.Expr, keyword: str, between: str, dialect: str) ->
     return regex_match(folded, pattern, dialect)
 
 
+def _alternation(keywords: list[str], between: str) -> str:
+    return "(" + "|".join(k.replace(" ", between + "+") for k in keywords) + ")"
+
+
 def category_match(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
-    """A category names a wanted niche or one of its keywords."""
-    found = [
-        keyword_match(folded, k, NOT_WORD_IN_CATEGORY, dialect)
-        for niche in matcher.niches
-        for k in niche.keywords
-    ]
-    return exp.and_(folded.is_(exp.null()).not_(), exp.paren(exp.or_(*found)))
+    """A category names a wanted niche or one of its keywords (one alternation)."""
+    keywords = [k for niche in matcher.niches for k in niche.keywords]
+    pattern = NOT_WORD + _alternation(keywords, NOT_WORD_IN_CATEGORY) + NOT_WORD
+    return exp.and_(folded.is_(exp.null()).not_(), regex_match(folded, pattern, dialect))
 
 
 def bio_hits(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
@@ -113,7 +129,10 @@ def bio_hits(matcher: NicheMatcher, folded: exp.Expr, dialect: str) -> exp.Expr:
         total = terms[0]
         for term in terms[1:]:
             total = exp.Add(this=total, expression=term)
-        counts.append(exp.Coalesce(this=total, expressions=[exp.Literal.number(0)]))
+        # most bios hold none of the keywords: one alternation settles them
+        pattern = NOT_WORD + _alternation(list(niche.keywords), NOT_WORD) + NOT_WORD
+        some = regex_match(folded, pattern, dialect)
+        counts.append(exp.Case().when(some, total).else_(exp.Literal.number(0)))
     if len(counts) == 1:
         return counts[0]
     return exp.Greatest(this=counts[0], expressions=counts[1:])
@@ -137,6 +156,21 @@ def relevance(matcher: NicheMatcher, category: exp.Expr, hits: exp.Expr) -> exp.
         return case.else_(exp.null())
 
     return exp.Case().when(category, by_hits(True)).else_(by_hits(False))
+
+
+def relevant(matcher: NicheMatcher, category: exp.Expr, hits: exp.Expr, minimum: float) -> exp.Expr:
+    """relevance >= minimum, as the least number of bio hits with and without a category.
+
+    Each column appears once: engines that push the filter down copy it into the condition.
+    """
+    most = max(len(n.keywords) for n in matcher.niches)
+
+    def least(cat: bool) -> int:
+        return next((h for h in range(most + 1) if relevance_value(cat, h) >= minimum), most + 1)
+
+    needed = exp.Case().when(category, exp.Literal.number(least(True)))
+    needed = needed.else_(exp.Literal.number(least(False)))
+    return exp.GTE(this=hits, expression=needed)
 
 
 def _num(value: float) -> exp.Expr:
