@@ -15,9 +15,8 @@ SPARK_CASES = 8  # one query per case on one session: each costs several seconds
 
 
 def _needed(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing: .ci/run installs it")
-    pytest.skip(f"{what} is not installed")
+    # CI does not install Spark (docs/sql.md says why); run with pip install -e ".[spark-test]"
+    pytest.skip(f"{what} is not installed (pip install -e '.[test,spark-test]' and Java 17)")
 
 
 @pytest.fixture(scope="module")
