@@ -15,6 +15,7 @@ from microinf.errors import DataError, Location
 from microinf.models import Creator
 from microinf.numbers import MAX_FOLLOWERS, MISSING, parse_rate
 from microinf.platforms import canonical_platform
+from microinf.rank.engagement import GIVEN, apply_engagement
 from microinf.rank.filters import Filters
 from microinf.read.columns import Plan, profile_from_url
 from microinf.read.values import count_value, niche_values, number_value, text_value
@@ -169,11 +170,37 @@ class RowBuilder:
         if not handle:
             raise fail(handle_i if handle_i >= 0 else url_i, "missing handle")
 
+        values = self._values(layout, cells, fail, source)
+        extra_values: tuple[Any, ...] = ()
+        if layout.passthrough:
+            extra_values = tuple(_get(cells, j) for j in layout.passthrough)
+        creator = Creator(
+            handle=handle,
+            followers=followers,
+            platform=platform,
+            niche=tuple(niche),
+            bio=bio,
+            url=url,
+            extra_names=layout.output_names if layout.passthrough else (),
+            extra_values=extra_values,
+            source=source,
+            line=line,
+            tier=tier,
+            **values,
+        )
+        apply_engagement(creator)  # the platform's definition of the rate (rank/engagement.py)
+        return creator
+
+    def _values(
+        self, layout: Layout, cells: Sequence[Any], fail: Callable[..., RowError], source: str
+    ) -> dict[str, Any]:
+        """The text, number, count and rate fields of a row that the filters kept."""
+        at = layout.at
         values: dict[str, Any] = {}
         for name in TEXT_FIELDS:
             i = at.get(name, -1)
             if i >= 0:
-                values[name] = text_value(cells[i] if i < len(cells) else None)
+                values[name] = text_value(_get(cells, i))
         for name in NUMBER_FIELDS:
             i = at.get(name, -1)
             if i >= 0:
@@ -193,34 +220,12 @@ class RowBuilder:
         i = at.get("credibility", -1)
         if i >= 0:
             values["credibility"] = self._rate(_get(cells, i), fail, i, source, layout, "a share")
-        rate, method = None, None
         i = at.get("engagement_rate", -1)
         if i >= 0:
             rate = self._rate(_get(cells, i), fail, i, source, layout)
-            method = "given" if rate is not None else None
-        likes, comments = values.get("avg_likes"), values.get("avg_comments")
-        if rate is None and likes is not None and followers > 0:
-            rate = (likes + (comments or 0.0)) / followers
-            method = "likes+comments" if comments is not None else "likes only"
-        extra_values: tuple[Any, ...] = ()
-        if layout.passthrough:
-            extra_values = tuple(_get(cells, j) for j in layout.passthrough)
-        return Creator(
-            handle=handle,
-            followers=followers,
-            platform=platform,
-            niche=tuple(niche),
-            bio=bio,
-            url=url,
-            engagement_rate=rate,
-            engagement_method=method,
-            extra_names=layout.output_names if layout.passthrough else (),
-            extra_values=extra_values,
-            source=source,
-            line=line,
-            tier=tier,
-            **values,
-        )
+            if rate is not None:
+                values["engagement_rate"], values["engagement_method"] = rate, GIVEN
+        return values
 
     def _rate(
         self,
