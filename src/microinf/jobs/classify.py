@@ -19,12 +19,11 @@ from microinf.rank.peers import Key, PeerBand, collect
 from microinf.rank.score import Scorer, order_key, rank
 from microinf.read.advice import likely_columns, show
 from microinf.read.columns import map_columns
-from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.records import RecordReader, RowError
 from microinf.read.sources import display_name, open_source
 from microinf.read.spreadsheet import SheetTable
-from microinf.read.tables import open_table
+from microinf.read.tables import table_of
 from microinf.read.textcodec import FALLBACK_NOTE, fallback_hits
 from microinf.tiers.load import LoadedTiers, load_tiers
 from microinf.tiers.lookup import TierRules
@@ -103,14 +102,7 @@ def iter_creators(
         with open_source(
             spec, on_bytes, options.max_bytes, options.timeout, options.limits
         ) as opened:
-            fmt = detect_format(opened, options.input_format)
-            table = open_table(
-                opened,
-                fmt,
-                delimiter=options.delimiter,
-                records_path=options.records,
-                sheet=options.sheet,
-            )
+            table = table_of(opened, options)
             header = table.columns if isinstance(table, SheetTable) else table.header
             if header:
                 _check_header(opened.name, header, options.columns, warn)
@@ -201,6 +193,11 @@ _FILLABLE = (
 )  # fmt: skip
 
 
+def dup_key(c: Creator) -> tuple[str | None, str]:
+    """Creators with the same key are one creator: its platform and case-folded handle."""
+    return (c.platform, c.handle.casefold())
+
+
 def fill(first: Creator, later: Creator) -> bool:
     """Fill the first record's empty fields from a later duplicate; True when any changed."""
     changed = False
@@ -271,12 +268,23 @@ def classify(
             seen_names.add(creator.extra_names)
             columns.update(dict.fromkeys(creator.extra_names))
 
-    def kept() -> Iterator[Creator]:
+    def admit(creator: Creator) -> bool:
+        """Score a first-seen creator; False when --exclude-flagged leaves it out."""
         nonlocal flagged_out
+        note_columns(creator)
+        scored(creator)
+        if not filters.flags_ok(creator.flags):
+            flagged_out += 1
+            return False
+        if observe is not None:
+            observe(creator)
+        return True
+
+    def kept() -> Iterator[Creator]:
         for creator in iter_creators(sources, options, warn, filters, counter):
             stats.shown += 1
             if firsts is not None:
-                key = (creator.platform, creator.handle.casefold())
+                key = dup_key(creator)
                 if key in keys:
                     stats.duplicates += 1
                     first = firsts.get(key)
@@ -285,25 +293,18 @@ def classify(
                     continue
                 keys.add(key)
                 firsts[key] = creator
-            note_columns(creator)
-            scored(creator)
-            if not filters.flags_ok(creator.flags):
-                flagged_out += 1
-                continue
-            if observe is not None:
-                observe(creator)
-            yield creator
+            if admit(creator):
+                yield creator
 
     def spilled() -> SpilledList:
         # the whole list, sorted on disk: memory does not grow with the input
-        nonlocal flagged_out
         store = SpilledList(order_key)
         hashes: set[int] = set()
         for creator in iter_creators(sources, options, warn, filters, counter):
             stats.shown += 1
             dup = None
             if dedupe:
-                dup = repr((creator.platform, creator.handle.casefold()))
+                dup = repr(dup_key(creator))
                 found = store.first(dup) if hash(dup) in hashes else None
                 if found is not None:
                     stats.duplicates += 1
@@ -312,14 +313,7 @@ def classify(
                         store.replace(pos, scored(first))
                     continue
                 hashes.add(hash(dup))
-            note_columns(creator)
-            scored(creator)
-            shown = filters.flags_ok(creator.flags)
-            if not shown:
-                flagged_out += 1
-            elif observe is not None:
-                observe(creator)
-            store.add(creator, dup, shown)
+            store.add(creator, dup, admit(creator))
         return store
 
     # Records hold no reference cycles; the cyclic collector would only re-scan the growing

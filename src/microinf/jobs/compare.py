@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from microinf.jobs.classify import ReadOptions, _Counter, fill, iter_creators
+from microinf.jobs.classify import ReadOptions, _Counter, dup_key, fill, iter_creators
 from microinf.models import Creator
 from microinf.rank.filters import Filters
 from microinf.tiers.load import LoadedTiers, load_tiers
@@ -193,7 +193,7 @@ def _counted(
     snap = Snapshot(source)
     options = options or ReadOptions()
     for c in iter_creators([source], options, warn, Filters(rules), counter):
-        key = (c.platform, c.handle.casefold())
+        key = dup_key(c)
         known = snap.creators.get(key)
         if known is not None:
             snap.duplicates += 1

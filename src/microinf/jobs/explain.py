@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from microinf.errors import did_you_mean
-from microinf.jobs.classify import Query, classify, fill, filters_for, iter_creators
+from microinf.jobs.classify import Query, classify, dup_key, fill, filters_for, iter_creators
 from microinf.models import Creator
 from microinf.rank.filters import Filters
 from microinf.rank.score import Scorer
@@ -77,7 +77,7 @@ def explain(
     explained = Query(**{**vars(query), "explain": True})
     result = classify(sources, explained, tiers, _quiet(options))
     scorer = Scorer(tiers.config, filters.niches, explain=True, peers=result.peers)
-    ranks = {(c.platform, c.handle.casefold()): i for i, c in enumerate(result.creators, 1)}
+    ranks = {dup_key(c): i for i, c in enumerate(result.creators, 1)}
     out = []
     for c in found.values():
         scorer(c)

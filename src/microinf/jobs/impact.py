@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from microinf.jobs.classify import iter_creators
+from microinf.jobs.classify import dup_key, iter_creators
 from microinf.rank.filters import Filters
 from microinf.read.options import ReadOptions
 from microinf.tiers.lookup import TierRules
@@ -41,7 +41,7 @@ def impact(
     result = Impact()
     seen: set[tuple[str | None, str]] = set()
     for c in iter_creators(sources, options, filters=Filters(before)):
-        key = (c.platform, c.handle.casefold())  # duplicates count once, as classify merges them
+        key = dup_key(c)  # duplicates count once, as classify merges them
         if key in seen:
             continue
         seen.add(key)

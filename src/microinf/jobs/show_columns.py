@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from microinf.read.columns import Plan, plan_for
-from microinf.read.formats import detect_format
 from microinf.read.options import ReadOptions
 from microinf.read.sources import open_source
-from microinf.read.tables import open_table
+from microinf.read.tables import table_of
 from microinf.read.values import flatten
 
 SAMPLE = 1000  # JSON/YAML records looked at for their keys
@@ -32,14 +31,7 @@ def survey(sources: Sequence[str], options: ReadOptions | None = None) -> list[S
     out: list[Survey] = []
     for spec in sources:
         with open_source(spec, None, options.max_bytes, options.timeout, options.limits) as opened:
-            fmt = detect_format(opened, options.input_format)
-            table = open_table(
-                opened,
-                fmt,
-                delimiter=options.delimiter,
-                records_path=options.records,
-                sheet=options.sheet,
-            )
+            table = table_of(opened, options)
             if table.header is not None:
                 headers = list(table.header)
             else:
@@ -53,7 +45,7 @@ def survey(sources: Sequence[str], options: ReadOptions | None = None) -> list[S
                 f'columns "{kept}" and "{ignored}" both look like {name}; using "{kept}"'
                 for name, kept, ignored in plan.columns.competing
             ]
-            out.append(Survey(opened.name, fmt, plan, warnings + table.notes))
+            out.append(Survey(opened.name, table.format, plan, warnings + table.notes))
     return out
 
 

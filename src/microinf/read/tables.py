@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from microinf.read.detect import SPREADSHEETS
-from microinf.read.formats import Table, read_table
+from microinf.read.formats import Table, detect_format, read_table
+from microinf.read.options import ReadOptions
 from microinf.read.sources import Opened
 
 
@@ -21,3 +22,11 @@ def open_table(
 
         return read_spreadsheet(opened, fmt, sheet)
     return read_table(opened, fmt, delimiter=delimiter, records_path=records_path)
+
+
+def table_of(opened: Opened, options: ReadOptions) -> Table:
+    """An open source as a Table, in the format and with the reading options asked for."""
+    fmt = detect_format(opened, options.input_format)
+    return open_table(
+        opened, fmt, delimiter=options.delimiter, records_path=options.records, sheet=options.sheet
+    )
