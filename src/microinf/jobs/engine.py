@@ -68,8 +68,11 @@ def _refuse(query: Query, options: ReadOptions) -> None:
             )
 
 
-def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -> None:
-    """Values the SQL cannot read as the record reader does are refused, not guessed."""
+def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -> int:
+    """Values the SQL cannot read as the record reader does are refused, not guessed.
+
+    Returns the number of rows: the follower counts are checked in the same pass.
+    """
     q = _quote
     for field in _NUMERIC:
         column = fields.get(field)
@@ -84,16 +87,21 @@ def _check(con: Any, fields: dict[str, str], types: dict[str, str], name: str) -
                     f'found "{bad[0]}"',
                     hint="use the default engine, which reads 12.5K, 1,204 and 4.1%",
                 )
-    followers = q(fields["followers"])
-    bad = con.execute(
-        f"SELECT {followers} FROM {_VIEW} WHERE {followers} IS NULL OR "
-        f"TRY_CAST({followers} AS DOUBLE) IS NULL OR TRY_CAST({followers} AS DOUBLE) < 0 LIMIT 1"
+    number = f"TRY_CAST({q(fields['followers'])} AS DOUBLE)"
+    bad = f"{number} IS NULL OR {number} < 0"
+    read, wrong, example = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {bad}), "
+        f"any_value(CAST({q(fields['followers'])} AS VARCHAR)) FILTER (WHERE {bad}) FROM {_VIEW}"
     ).fetchone()
-    if bad:
+    if wrong:
         column = fields["followers"]
-        raise DataError(
-            f'{name}: column "{column}": a missing or negative follower count ("{bad[0]}")'
+        what = (
+            f'a negative or unreadable follower count ("{example}")'
+            if example is not None
+            else "a missing follower count"
         )
+        raise DataError(f'{name}: column "{column}": {what}')
+    return int(read)
 
 
 def _quote(name: str) -> str:
@@ -102,8 +110,8 @@ def _quote(name: str) -> str:
 
 def _plan(
     con: Any, sources: Sequence[str], options: ReadOptions, warn: Warn
-) -> tuple[Plan, dict[str, str]]:
-    """The column plan of the input, as the record reader would make it."""
+) -> tuple[Plan, dict[str, str], int]:
+    """The column plan of the input, as the record reader would make it; the rows read."""
     described = con.execute(f"DESCRIBE {_VIEW}").fetchall()
     types = {row[0]: str(row[1]) for row in described if row[0] != "mi_source"}
     plan = plan_for(list(types), options.columns or None)
@@ -127,8 +135,8 @@ def _plan(
             f'{name}: columns "{kept}" and "{ignored}" both look like {field}; '
             f'using "{kept}" (choose with --map {field}=COLUMN)'
         )
-    _check(con, fields, types, name)
-    return plan, fields
+    read = _check(con, fields, types, name)
+    return plan, fields, read
 
 
 def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]) -> Spec:
@@ -182,7 +190,7 @@ def classify_duckdb(
             for s, r in zip(sources, readers, strict=True)
         ]
         con.execute(f"CREATE VIEW {_VIEW} AS " + " UNION ALL BY NAME ".join(parts))
-        plan, fields = _plan(con, sources, options, say)
+        plan, fields, read = _plan(con, sources, options, say)
         spec = _spec(query, options, plan, fields)
         sql = compile_sql(spec, tiers, "duckdb", pretty=False)
         for name in matcher.unknown if matcher else ():
@@ -190,7 +198,6 @@ def classify_duckdb(
                 f'niche "{name}" is not in the built-in dictionary nor in tiers.yaml `niches:`; '
                 "matching the word itself"
             )
-        read = con.execute(f"SELECT count(*) FROM {_VIEW}").fetchone()[0]
         cursor = con.execute(sql)
         names = [d[0] for d in cursor.description]
         rows = cursor.fetchall()

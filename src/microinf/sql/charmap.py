@@ -48,20 +48,37 @@ class CharMap:
         return text.translate(table)
 
 
+def _inert(c: str) -> bool:
+    return (
+        c.lower() == c
+        and c.casefold() == c
+        and not unicodedata.decomposition(c)
+        and not unicodedata.combining(c)
+    )
+
+
 @cache
 def _chars() -> list[str]:
-    """The characters that lower case, case folding or NFKD change (the rest map to themselves)."""
-    out = []
-    for cp in _UNICODE:
-        c = chr(cp)
-        if 0xD800 <= cp < 0xE000 or (
-            c.lower() == c
-            and c.casefold() == c
-            and not unicodedata.decomposition(c)
-            and not unicodedata.combining(c)
+    """The characters that lower case, case folding or NFKD change (the rest map to themselves).
+
+    Blocks of code points that none of them changes are passed over whole: a block's text is
+    unchanged by lower(), casefold() and NFKD only when each of its characters is.
+    """
+    out: list[str] = []
+    step = 128
+    for start in range(_UNICODE.start, _UNICODE.stop, step):
+        points = range(start, min(start + step, _UNICODE.stop))
+        if 0xD800 <= start < 0xE000:
+            continue  # surrogates: never in text
+        block = "".join(map(chr, points))
+        if (
+            block.lower() == block
+            and block.casefold() == block
+            and unicodedata.normalize("NFKD", block) == block
+            and not any(map(unicodedata.combining, block))
         ):
             continue
-        out.append(c)
+        out.extend(c for c in block if not _inert(c))
     return out
 
 

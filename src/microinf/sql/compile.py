@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules, signals
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, double
+from microinf.sql.dialects import DIALECTS, FILTER_LATE, double
 from microinf.sql.score import base_score, order_by, rounded
 from microinf.sql.text import (
     bio_hits,
@@ -21,6 +21,7 @@ from microinf.sql.text import (
     fold_stages,
     padded,
     relevance,
+    screen,
 )
 from microinf.tiers.load import LoadedTiers
 from microinf.tiers.lookup import TierRules
@@ -94,7 +95,7 @@ class _Chain:
         return final
 
 
-def _source(spec: Spec, dialect: str) -> exp.Select:
+def _source(spec: Spec, dialect: str, matcher: NicheMatcher | None) -> exp.Select:
     def cell(name: str) -> exp.Expr:
         column = spec.column(name)
         return exp.null() if column is None else exp.column(column, quoted=True)
@@ -114,6 +115,9 @@ def _source(spec: Spec, dialect: str) -> exp.Select:
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
+    if matcher is not None:  # on the cells as stored: cleaning them only takes characters away
+        found = screen(matcher, [cell("niche"), cell("bio")], dialect)
+        columns.append(("mi_screen", exp.true() if found is None else found))
     return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
 
 
@@ -149,8 +153,11 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     matcher = NicheMatcher.build(spec.niches, config.niches) if spec.niches else None
     if matcher is not None:
         check_niches(matcher, dialect)
+    minimum = spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
+    # rows of relevance 0 are left out: most rows, settled before their text is folded
+    screened = matcher if matcher is not None and minimum > 0 else None
     col = rules.col
-    chain = _Chain(_source(spec, dialect))
+    chain = _Chain(_source(spec, dialect, screened))
     given, likes, comments, followers = (
         col("mi_given"),
         col("avg_likes"),
@@ -168,6 +175,8 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         ]
     )
     where = _size_filters(spec)
+    if screened is not None:
+        where = exp.and_(where, col("mi_screen")) if where is not None else col("mi_screen")
     folded: list[tuple[str, exp.Expr]] = []
     if matcher is not None:
         for name in ("niche", "bio"):
@@ -217,9 +226,6 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     )
     keep: list[exp.Expr] = []
     if matcher is not None:
-        minimum = (
-            spec.min_relevance if spec.min_relevance is not None else config.ranking.min_relevance
-        )
         keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
     if spec.exclude_flagged:
         keep.append(exp.EQ(this=col("flags"), expression=exp.Literal.string("")))
@@ -227,10 +233,12 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         config.ranking, col("relevance") if matcher is not None else None, col("mi_quality")
     )
     factor = signals.factor(config.ranking, col("mi_strength"))
-    chain.add(
-        [("mi_unrounded", exp.Mul(this=exp.paren(base), expression=exp.paren(factor)))],
-        exp.and_(*keep) if keep else None,
-    )
+    unrounded = exp.Mul(this=exp.paren(base), expression=exp.paren(factor))
+    late = dialect in FILTER_LATE and bool(keep)
+    if late:
+        chain.add([("mi_unrounded", unrounded), ("mi_keep", exp.and_(*keep))])
+    else:
+        chain.add([("mi_unrounded", unrounded)], exp.and_(*keep) if keep else None)
     stages, last = fold_stages("handle", "mi_handle", case_fold(), dialect)
     chain.add([("score", rounded(col("mi_unrounded")))])
     for stage in stages:
@@ -240,20 +248,33 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     order = order_by(dialect, has_line)
     # ranks over the rows kept, then the top (an ORDER BY ... LIMIT straight over the chain
     # lets DuckDB fetch the best rows again by position, copying the whole chain)
-    rank = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
+    rank: exp.Expr = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=order))
+    if late:  # the rows kept, counted in order: their row numbers among themselves
+        kept = exp.Case().when(col("mi_keep"), exp.Literal.number(1))
+        frame = exp.WindowSpec(kind="ROWS", start="UNBOUNDED", start_side="PRECEDING",
+                               end="CURRENT ROW")  # fmt: skip
+        rank = exp.Window(this=exp.Count(this=kept), order=exp.Order(expressions=order), spec=frame)
+        chain.add([("mi_rank", rank)])
+        rank = col("mi_rank")
     outputs: list[exp.Expr] = [exp.alias_(rank, "rank"), *(col(n) for n in OUTPUT[1:])]
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
     ]
     if spec.count:
         counted = exp.select(exp.Count(this=exp.Star())).from_(chain.last, copy=False)
+        if late:
+            counted = counted.where(col("mi_keep"), copy=False)
         outputs.append(exp.alias_(exp.Subquery(this=counted), "mi_candidates"))
         key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
         distinct = exp.Count(this=exp.Distinct(expressions=[key]))
         twice = exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct)
         repeated = exp.select(twice).from_(chain.last, copy=False)
+        if late:
+            repeated = repeated.where(col("mi_keep"), copy=False)
         outputs.append(exp.alias_(exp.Subquery(this=repeated), "mi_duplicates"))
     final = exp.select(*outputs).from_(chain.last, copy=False)
+    if late:
+        final = final.where(col("mi_keep"), copy=False)
     final = final.order_by(*order_by(dialect, has_line), copy=False)
     if spec.top is not None:
         final = final.limit(spec.top, copy=False)
@@ -265,4 +286,4 @@ def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = Tr
     query = compile_query(spec, loaded, dialect)
     origin = " ".join(loaded.origin.split())  # one line, whatever the path holds
     header = f"-- microinf {__version__}: tiers from {origin}; dialect {dialect}\n"
-    return header + query.sql(dialect=dialect, pretty=pretty) + "\n"
+    return header + query.sql(dialect=dialect, pretty=pretty, copy=False) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlglot import exp
 
 DIALECTS = ("duckdb", "sqlite", "postgres", "spark", "bigquery", "snowflake")
@@ -11,15 +13,36 @@ NO_TRANSLATE = frozenset({"sqlite"})
 # regular expression says it can act; elsewhere a column read three times per stage could be
 # copied into every later stage by the planner, three times over
 GUARDED = frozenset({"duckdb", "spark"})
+# dialects whose optimizer pushes a filter down through every projection by copying each
+# column's expression into it (Spark's PushPredicateThroughNonJoin): a filter on the score's
+# parts would grow to billions of nodes there. Their rows are kept or left out after the
+# ranking's window, which a filter is not pushed through.
+FILTER_LATE = frozenset({"spark"})
 
 
-def regex_match(text: exp.Expr, pattern: str, dialect: str) -> exp.Expr:
-    """True when `pattern` occurs somewhere in `text`."""
+def regex_match(text: exp.Expr, pattern: str, dialect: str, ignore_case: bool = False) -> exp.Expr:
+    """True when `pattern` occurs somewhere in `text` (ASCII letters in either case if asked)."""
     if dialect == "snowflake":  # REGEXP_LIKE matches the whole subject there; 's': dot matches \n
+        flags = "is" if ignore_case else "s"
         return exp.RegexpLike(
-            this=text, expression=exp.Literal.string(f".*{pattern}.*"), flag=exp.Literal.string("s")
+            this=text,
+            expression=exp.Literal.string(f".*{pattern}.*"),
+            flag=exp.Literal.string(flags),
         )
+    if ignore_case:  # RE2 (DuckDB, BigQuery), Java (Spark) and PostgreSQL all read (?i)
+        pattern = "(?i)" + pattern
     return exp.RegexpLike(this=text, expression=exp.Literal.string(pattern))
+
+
+def case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Expr:
+    """CASE WHEN c1 THEN v1 ... ELSE default END; the default alone when there are no pairs.
+
+    Built in one step: adding WHEN by WHEN copies the whole CASE each time (quadratic).
+    """
+    if not pairs:
+        return default
+    ifs = [exp.If(this=cond, true=value) for cond, value in pairs]
+    return exp.Case(ifs=ifs, default=default)
 
 
 def binary_order(key: exp.Expr, dialect: str) -> exp.Expr:

@@ -5,13 +5,11 @@ One function per rule; every number comes from the loaded TiersConfig or the ran
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlglot import exp
 
 from microinf.numbers import MISSING
 from microinf.platforms import ALIASES, KNOWN, canonical_platform
-from microinf.sql.dialects import GUARDED, double, regex_match, text
+from microinf.sql.dialects import GUARDED, case, double, regex_match, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
@@ -24,13 +22,6 @@ NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before th
 
 def col(name: str) -> exp.Column:
     return exp.column(name)
-
-
-def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Expr:
-    case = exp.Case()
-    for cond, value in pairs:
-        case = case.when(cond, value)
-    return case.else_(default) if pairs else default
 
 
 # --- reading: cells as the record reader reads them --------------------------------------------
@@ -93,7 +84,7 @@ def clean_platform(cell: exp.Expr, default: str | None, dialect: str) -> exp.Exp
     for name in KNOWN:
         spelled = {name} | {a for a, target in ALIASES.items() if target == name}
         pairs.append((folded.isin(*(text(x) for x in sorted(spelled))), text(name)))
-    platform = _case(pairs, lowered)
+    platform = case(pairs, lowered)
     if default:
         platform = exp.Coalesce(this=platform, expressions=[text(canonical_platform(default))])
     return platform
@@ -115,7 +106,7 @@ def _tier_of(index: TierIndex, followers: exp.Expr) -> exp.Expr:
         (exp.LT(this=followers, expression=exp.Literal.number(bound)), text(index.slots[i]))
         for i, bound in enumerate(index.bounds)
     ]
-    return _case(pairs, text(index.slots[len(index.bounds)]))
+    return case(pairs, text(index.slots[len(index.bounds)]))
 
 
 def tier(config: TiersConfig, platform: exp.Expr, followers: exp.Expr) -> exp.Expr:
@@ -129,4 +120,4 @@ def tier(config: TiersConfig, platform: exp.Expr, followers: exp.Expr) -> exp.Ex
         )
         for name, index in rules.platforms.items()
     ]
-    return _case(pairs, _tier_of(rules.default, followers))
+    return case(pairs, _tier_of(rules.default, followers))

@@ -18,7 +18,7 @@ from microinf.rank.engagement import VIEW_PLATFORMS as VIEWS
 from microinf.rank.engagement import VIEWER_PLATFORMS as VIEWERS
 from microinf.rank.flags import STRONG
 from microinf.rank.score import Scorer
-from microinf.sql.dialects import double, text
+from microinf.sql.dialects import case, double, text
 from microinf.tiers.lookup import TierRules
 from microinf.tiers.schema import TiersConfig
 from microinf.tiers.scoring import FlagsConfig, RankingConfig
@@ -60,15 +60,6 @@ def _isin(value: exp.Expr, names: Collection[str]) -> exp.Expr:
     return value.isin(*(text(n) for n in sorted(names)))
 
 
-def _case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.Expr:
-    if not pairs:
-        return default
-    case = exp.Case()
-    for cond, value in pairs:
-        case = case.when(cond, value)
-    return case.else_(default)
-
-
 # --- engagement: its definition follows the platform ------------------------------------------
 
 
@@ -92,7 +83,7 @@ def engagement(
         exp.GT(this=views, expression=_num(0.0)),
     )
     no_likes = likes.is_(exp.null())
-    rate = _case(
+    rate = case(
         [
             (given.is_(exp.null()).not_(), given),
             (twitch, _div(views, exp.Nullif(this=fans, expression=_num(0.0)))),
@@ -105,13 +96,13 @@ def engagement(
         ],
         exp.null(),
     )
-    method = _case(
+    method = case(
         [
             (given.is_(exp.null()).not_(), text(GIVEN)),
             (twitch, text(BY_VIEWERS)),
             (no_likes, exp.null()),
-            (by_views, _case([(both, text(BY_VIEWS[0]))], text(BY_VIEWS[1]))),
-            (has_fans, _case([(both, text(BY_FOLLOWERS[0]))], text(BY_FOLLOWERS[1]))),
+            (by_views, case([(both, text(BY_VIEWS[0]))], text(BY_VIEWS[1]))),
+            (has_fans, case([(both, text(BY_FOLLOWERS[0]))], text(BY_FOLLOWERS[1]))),
         ],
         exp.null(),
     )
@@ -120,11 +111,11 @@ def engagement(
 
 def basis(method: exp.Expr, platform: exp.Expr) -> exp.Expr:
     """What a rate is a rate of (rank.bands.basis_of): followers, views or viewers."""
-    by_platform = _case(
+    by_platform = case(
         [(_isin(platform, VIEWS), text("views")), (_isin(platform, VIEWERS), text("viewers"))],
         text("followers"),
     )
-    return _case(
+    return case(
         [
             (_isin(method, BY_VIEWS), text("views")),
             (exp.EQ(this=method, expression=text(BY_VIEWERS)), text("viewers")),
@@ -175,7 +166,7 @@ def bands(
         tiers = [number(p, t, b, 0) for t in names]
         if len({*sized, *tiers}) == 1:
             return exp.Literal.number(sized[0])
-        sized_case = _case(
+        sized_case = case(
             [
                 (exp.GTE(this=followers, expression=exp.Literal.number(low)), exp.Literal.number(i))
                 for low, i in reversed(list(zip(edges, sized, strict=True)))
@@ -187,13 +178,13 @@ def bands(
             (exp.EQ(this=tier, expression=text(t)), exp.Literal.number(i))
             for t, i in zip(names, tiers, strict=True)
         ]
-        return _case(pairs, exp.null())
+        return case(pairs, exp.null())
 
     def by_basis(p: str | None) -> exp.Expr:
         options = {b: by_tier(p, b) for b in BASES}
         if len({o.sql() for o in options.values()}) == 1:
             return options["followers"]
-        return _case(
+        return case(
             [(exp.EQ(this=base, expression=text(b)), o) for b, o in options.items()], exp.null()
         )
 
@@ -203,10 +194,10 @@ def bands(
         mine = by_basis(p)
         if mine.sql() != other.sql():
             pairs.append((exp.EQ(this=platform, expression=text(p)), mine))
-    which = _case(pairs, other)
+    which = case(pairs, other)
     ordered = sorted(distinct, key=distinct.__getitem__)
     fields = {
-        name: _case(
+        name: case(
             [
                 (
                     exp.EQ(this=exp.column("mi_band"), expression=exp.Literal.number(i)),
@@ -227,13 +218,13 @@ def quality(rate: exp.Expr, band: Mapping[str, exp.Expr]) -> exp.Expr:
         exp.EQ(this=band["judged"], expression=exp.Literal.number(1)),
         exp.GT(this=rate, expression=band["good"]),
     )
-    capped = _case([(over, band["good"])], rate)
+    capped = case([(over, band["good"])], rate)
     none = exp.or_(rate.is_(exp.null()), exp.LTE(this=capped, expression=_num(0.0)))
     share = exp.Div(
         this=capped,
         expression=exp.Nullif(this=_add(capped, band["typical"]), expression=_num(0.0)),
     )
-    return _case([(none, _num(0.0))], share)
+    return case([(none, _num(0.0))], share)
 
 
 # --- signals -----------------------------------------------------------------------------------
@@ -248,7 +239,7 @@ def _ramp(ratio: exp.Expr) -> exp.Expr:
     strong = exp.and_(
         exp.GT(this=ratio, expression=_num(1.0)), exp.GT(this=value, expression=_num(FLOOR))
     )
-    return _case([(strong, value)], _num(FLOOR))
+    return case([(strong, value)], _num(FLOOR))
 
 
 def signals(
@@ -263,18 +254,18 @@ def signals(
     if low.enabled:
         raised = exp.and_(judged, exp.LT(this=rate, expression=band["low"]))
         nothing = exp.LTE(this=rate, expression=zero)
-        strength = _case(
+        strength = case(
             [(nothing, _num(1.0))],
             _ramp(_div(band["low"], exp.Nullif(this=rate, expression=zero))),
         )
-        out.append(("low_engagement", _case([(raised, strength)], zero)))
+        out.append(("low_engagement", case([(raised, strength)], zero)))
     high = rules.implausible_engagement
     if high.enabled:
         ceiling = _num(high.ceiling)
-        top = _case([(exp.LT(this=band["high"], expression=ceiling), band["high"])], ceiling)
+        top = case([(exp.LT(this=band["high"], expression=ceiling), band["high"])], ceiling)
         raised = exp.and_(judged, exp.GT(this=rate, expression=top))
         strength = _ramp(_div(rate, exp.Nullif(this=top, expression=zero)))
-        out.append(("implausible_engagement", _case([(raised, strength)], zero)))
+        out.append(("implausible_engagement", case([(raised, strength)], zero)))
     ratio = rules.comment_ratio
     if ratio.enabled:
         likes, comments = c["avg_likes"], c["avg_comments"]
@@ -284,13 +275,13 @@ def signals(
         below = exp.LT(this=per_like, expression=_num(ratio.min))
         raised = exp.and_(_known(likes, comments), enough, exp.paren(exp.or_(above, below)))
         # as Python computes it: beyond = max/per_like or per_like/min, then ramp(1 / beyond)
-        beyond = _case(
+        beyond = case(
             [(above, _div(_num(ratio.max), per_like))],
             _div(per_like, _num(ratio.min)),
         )
         inverse = _div(_num(1.0), exp.Nullif(this=beyond, expression=zero))
-        strength = _case([(exp.LTE(this=per_like, expression=zero), _num(1.0))], _ramp(inverse))
-        out.append(("comment_ratio", _case([(raised, strength)], zero)))
+        strength = case([(exp.LTE(this=per_like, expression=zero), _num(1.0))], _ramp(inverse))
+        out.append(("comment_ratio", case([(raised, strength)], zero)))
     mass = rules.mass_following
     if mass.enabled:
         following = c["following"]
@@ -305,7 +296,7 @@ def signals(
                 ),
             ),
         )
-        out.append(("mass_following", _case([(raised, _num(1.0))], zero)))
+        out.append(("mass_following", case([(raised, _num(1.0))], zero)))
     few = rules.few_posts
     if few.enabled:
         posts = c["posts"]
@@ -314,12 +305,12 @@ def signals(
             exp.LT(this=posts, expression=exp.Literal.number(few.min_posts)),
             exp.GTE(this=c["followers"], expression=exp.Literal.number(few.min_followers)),
         )
-        out.append(("few_posts", _case([(raised, _num(1.0))], zero)))
+        out.append(("few_posts", case([(raised, _num(1.0))], zero)))
     cred = rules.low_credibility
     if cred.enabled:
         value = c["credibility"]
         raised = exp.and_(_known(value), exp.LT(this=value, expression=_num(cred.below)))
-        out.append(("low_credibility", _case([(raised, _num(STRONG))], zero)))
+        out.append(("low_credibility", case([(raised, _num(STRONG))], zero)))
     return out
 
 
@@ -337,10 +328,10 @@ def factor(ranking: RankingConfig, s: exp.Expr) -> exp.Expr:
         this=_num(1.0),
         expression=exp.Mul(
             this=_num(ranking.review_penalty),
-            expression=_case([(exp.LT(this=s, expression=_num(1.0)), s)], _num(1.0)),
+            expression=case([(exp.LT(this=s, expression=_num(1.0)), s)], _num(1.0)),
         ),
     )
-    rest = _case(
+    rest = case(
         [
             (
                 exp.GT(this=s, expression=_num(1.0)),
@@ -357,7 +348,7 @@ def factor(ranking: RankingConfig, s: exp.Expr) -> exp.Expr:
 
 def severity(s: exp.Expr) -> exp.Expr:
     """NULL without signals, 'review' for at most one signal's worth, 'flag' beyond."""
-    return _case(
+    return case(
         [
             (exp.LTE(this=s, expression=_num(0.0)), exp.null()),
             (exp.LTE(this=s, expression=_num(1.0)), text("review")),
@@ -370,7 +361,7 @@ def names_at(level: str, found: Sequence[tuple[str, exp.Expr]], sev: exp.Expr) -
     """The raised signals' names, comma-separated, when the severity is `level`; else ''."""
     joined: exp.Expr = text("")
     for name, value in found:
-        part = _case([(exp.GT(this=value, expression=_num(0.0)), text("," + name))], text(""))
+        part = case([(exp.GT(this=value, expression=_num(0.0)), text("," + name))], text(""))
         joined = exp.DPipe(this=joined, expression=part)
     listed = exp.Substring(this=joined, start=exp.Literal.number(2))
-    return _case([(exp.EQ(this=sev, expression=text(level)), listed)], text(""))
+    return case([(exp.EQ(this=sev, expression=text(level)), listed)], text(""))

@@ -8,7 +8,7 @@ from microinf.errors import UsageError
 from microinf.numbers import MISSING
 from microinf.rank.niches import BIO_WEIGHT, CATEGORY_WEIGHT, NicheMatcher, words
 from microinf.sql.charmap import CharMap
-from microinf.sql.dialects import GUARDED, NO_REGEX, NO_TRANSLATE, regex_match, text
+from microinf.sql.dialects import GUARDED, NO_REGEX, NO_TRANSLATE, case, regex_match, text
 
 CHUNK = {"sqlite": 20}  # REPLACE calls nested in one stage: parsers recurse on nesting
 CHUNK_DEFAULT = 20
@@ -99,6 +99,46 @@ def check_niches(matcher: NicheMatcher, dialect: str) -> None:
                 )
 
 
+# a text's length in bytes (UTF-8) and in characters: they differ when it holds a character
+# past ASCII, which a fold could turn into a word character
+_LENGTHS = {
+    "duckdb": ("STRLEN", "LENGTH"),
+    "spark": ("OCTET_LENGTH", "CHAR_LENGTH"),
+    "postgres": ("OCTET_LENGTH", "CHAR_LENGTH"),
+    "bigquery": ("BYTE_LENGTH", "CHAR_LENGTH"),
+}
+_NOT_ASCII = "[^\x01-\x7f]"  # elsewhere (\x00 cannot be in text)
+
+
+def _not_ascii(value: exp.Expr, dialect: str) -> exp.Expr:
+    if dialect in _LENGTHS:
+        octets, chars = _LENGTHS[dialect]
+        return exp.NEQ(
+            this=exp.Anonymous(this=octets, expressions=[value]),
+            expression=exp.Anonymous(this=chars, expressions=[value]),
+        )
+    return regex_match(value, _NOT_ASCII, dialect)
+
+
+def screen(matcher: NicheMatcher, cells: list[exp.Expr], dialect: str) -> exp.Expr | None:
+    """False only for rows whose relevance is 0: cheap, on the cells as the table holds them.
+
+    A keyword stands in folded text only where its first word is a substring of it; for ASCII
+    text the fold is lower case (NicheMatcher.screen). Text past ASCII is left to the fold.
+    None when a keyword has no word to look for.
+    """
+    firsts = matcher.screen
+    if not firsts or not all(firsts):
+        return None
+    wanted = "(" + "|".join(sorted(firsts)) + ")"
+    tests: list[exp.Expr] = []
+    for cell in cells:
+        raw = exp.cast(cell, exp.DataType.Type.TEXT)
+        tests.append(regex_match(raw, wanted, dialect, ignore_case=True))
+        tests.append(_not_ascii(raw, dialect))
+    return exp.or_(*tests)
+
+
 def keyword_match(folded: exp.Expr, keyword: str, between: str, dialect: str) -> exp.Expr:
     """True when the keyword (words separated by spaces) stands as whole words in folded text."""
     pattern = NOT_WORD + keyword.replace(" ", between + "+") + NOT_WORD
@@ -148,12 +188,11 @@ def relevance(matcher: NicheMatcher, category: exp.Expr, hits: exp.Expr) -> exp.
     most = max(len(n.keywords) for n in matcher.niches)
 
     def by_hits(cat: bool) -> exp.Expr:
-        case = exp.Case()
-        for h in range(most + 1):
-            case = case.when(
-                exp.EQ(this=hits, expression=exp.Literal.number(h)), _num(relevance_value(cat, h))
-            )
-        return case.else_(exp.null())
+        pairs = [
+            (exp.EQ(this=hits, expression=exp.Literal.number(h)), _num(relevance_value(cat, h)))
+            for h in range(most + 1)
+        ]
+        return case(pairs, exp.null())
 
     return exp.Case().when(category, by_hits(True)).else_(by_hits(False))
 
