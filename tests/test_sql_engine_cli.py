@@ -94,6 +94,34 @@ def test_numbers_it_cannot_read_are_refused(run: Run, write: object) -> None:
     assert run("classify", str(path), "--format", "json").exit_code == 0
 
 
+BAD_FOLLOWERS = "handle,followers,niche\na,20000,fitness\nb,,food\nc,-5,food\n"
+
+
+def test_bad_follower_counts_are_errors_once_the_niche_is_settled(run: Run, write: object) -> None:
+    path = str(write("bad.csv", BAD_FOLLOWERS))  # type: ignore[operator]
+    # rows the niche leaves out are filtered, whatever their follower count, in both engines
+    for engine in ("python", "duckdb"):
+        kept = run("classify", path, "--engine", engine, "--niche", "fitness", "--format", "json")
+        assert kept.exit_code == 0, kept.stderr
+        assert [c["handle"] for c in json.loads(kept.stdout)] == ["a"]
+    # otherwise they are an error, also under a tier they could not be in
+    for extra in ([], ["--tier", "micro"], ["--niche", "food"]):
+        python = run("classify", path, *extra)
+        engine = run("classify", path, "--engine", "duckdb", *extra)
+        assert python.exit_code == engine.exit_code == 1, engine.stderr
+        assert 'column "followers"' in engine.stderr and "2 rows" in engine.stderr
+        assert "the lowest is -5" in engine.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_rows_are_counted_when_the_ledger_is_shown(run: Run, fmt: str) -> None:
+    args = ["--niche", "fitness", "--top", "5", "--format", fmt, "--stats"]
+    python = run("classify", CREATORS, *args)
+    engine = run("classify", CREATORS, "--engine", "duckdb", *args)
+    assert engine.stderr == python.stderr
+    assert "rows read 320 " in engine.stderr
+
+
 def test_stdin_and_missing_files(run: Run) -> None:
     assert (
         run("classify", "-", "--engine", "duckdb", input="handle,followers\na,1\n").exit_code == 2

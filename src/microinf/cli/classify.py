@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -96,8 +97,14 @@ def classify(
             query = filters.query(explain=explain, budget=budget, max_per_tier=max_per_tier)
             if engine is Engine.duckdb:
                 from microinf.jobs.engine import classify_duckdb
+                from microinf.render.creators import LEDGER_FORMATS
+                from microinf.render.registry import resolve
 
-                result = classify_duckdb(sources, query, loaded, options, warn=warn)
+                # counting every row costs a pass over the input: only for a ledger shown
+                shown = resolve("creators", output_format, sys.stdout) in LEDGER_FORMATS
+                result = classify_duckdb(
+                    sources, query, loaded, options, warn=warn, count_all=stats or shown
+                )
             else:
                 result = run(sources, query, loaded, options, warn=warn)
         report(result, stats)

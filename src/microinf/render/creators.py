@@ -174,6 +174,9 @@ def heading(field: str) -> str:
 HEADINGS = {"engagement_rate": "eng.", "followers": "followers", "rank": "#"}
 
 
+LEDGER_FORMATS = frozenset({"table", "markdown"})  # their caption shows the rows read
+
+
 def caption(meta: Meta) -> str:
     """The line under a table: the tiers in use and the ledger."""
     parts = [f"tiers: {meta.tiers}", f"{meta.read} read", f"{meta.shown} shown"]

@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules, signals
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, FILTER_LATE, double
+from microinf.sql.dialects import DIALECTS, FILTER_LATE
 from microinf.sql.score import base_score, order_by, rounded
 from microinf.sql.text import (
     bio_hits,
@@ -21,6 +21,7 @@ from microinf.sql.text import (
     fold_stages,
     padded,
     relevance,
+    relevant,
     screen,
 )
 from microinf.tiers.load import LoadedTiers
@@ -59,7 +60,10 @@ class Spec:
     exclude_flagged: bool = False
     top: int | None = None
     platform_default: str | None = None
-    count: bool = False  # add mi_candidates and mi_duplicates: rows the filters keep, repeated
+    # for the duckdb engine: one row of counts joined to the rows (mi_candidates: rows the
+    # filters keep; mi_duplicates: of them, repeats of a platform and handle; mi_bad: rows with
+    # a missing or negative follower count, which pass the size filters to be counted)
+    count: bool = False
 
     def column(self, name: str) -> str | None:
         """The table's column for a field, None when the table has none."""
@@ -167,14 +171,20 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     rate, method = signals.engagement(
         given, likes, comments, col("avg_views"), followers, col("platform")
     )
-    chain.add(
-        [
-            ("tier", rules.tier(config, col("platform"), followers)),
-            ("engagement_rate", rate),
-            ("engagement_method", method),
-        ]
-    )
+    if spec.count and dialect in FILTER_LATE:
+        raise UsageError(f"counts are not compiled for {dialect}")
+    first = [
+        ("tier", rules.tier(config, col("platform"), followers)),
+        ("engagement_rate", rate),
+        ("engagement_method", method),
+    ]
+    if spec.count:  # as classify: a bad follower count is an error once the niche is settled
+        negative = exp.LT(this=followers, expression=exp.Literal.number(0))
+        first.append(("mi_bad", exp.or_(followers.is_(exp.null()), negative)))
+    chain.add(first)
     where = _size_filters(spec)
+    if spec.count and where is not None:
+        where = exp.or_(exp.paren(where), col("mi_bad"))
     if screened is not None:
         where = exp.and_(where, col("mi_screen")) if where is not None else col("mi_screen")
     folded: list[tuple[str, exp.Expr]] = []
@@ -226,9 +236,13 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     )
     keep: list[exp.Expr] = []
     if matcher is not None:
-        keep.append(exp.GTE(this=col("relevance"), expression=double(minimum)))
+        # relevance >= minimum, with the parts read once each (engines push it down by copying)
+        keep.append(relevant(matcher, col("mi_category"), col("mi_hits"), minimum))
     if spec.exclude_flagged:
-        keep.append(exp.EQ(this=col("flags"), expression=exp.Literal.string("")))
+        unflagged: exp.Expr = exp.EQ(this=col("flags"), expression=exp.Literal.string(""))
+        if spec.count:
+            unflagged = exp.paren(exp.or_(unflagged, col("mi_bad")))
+        keep.append(unflagged)
     base = base_score(
         config.ranking, col("relevance") if matcher is not None else None, col("mi_quality")
     )
@@ -260,25 +274,50 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     outputs += [
         exp.alias_(col(f"mi_px_{i}"), c, quoted=True) for i, c in enumerate(spec.passthrough)
     ]
-    if spec.count:
-        counted = exp.select(exp.Count(this=exp.Star())).from_(chain.last, copy=False)
-        if late:
-            counted = counted.where(col("mi_keep"), copy=False)
-        outputs.append(exp.alias_(exp.Subquery(this=counted), "mi_candidates"))
-        key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
-        distinct = exp.Count(this=exp.Distinct(expressions=[key]))
-        twice = exp.Sub(this=exp.Count(this=exp.Star()), expression=distinct)
-        repeated = exp.select(twice).from_(chain.last, copy=False)
-        if late:
-            repeated = repeated.where(col("mi_keep"), copy=False)
-        outputs.append(exp.alias_(exp.Subquery(this=repeated), "mi_duplicates"))
     final = exp.select(*outputs).from_(chain.last, copy=False)
     if late:
         final = final.where(col("mi_keep"), copy=False)
+    if spec.count:
+        final = final.where(exp.Not(this=col("mi_bad")), copy=False)
     final = final.order_by(*order_by(dialect, has_line), copy=False)
     if spec.top is not None:
         final = final.limit(spec.top, copy=False)
+    if spec.count:
+        final = _with_counts(final, chain.last)
     return chain.query(final, dialect, spec.count)
+
+
+def _with_counts(rows: exp.Select, last: str) -> exp.Select:
+    """The rows, each with the counts of the last stage; one row of counts when there are none."""
+
+    def where(aggregate: exp.Expr, condition: exp.Expr) -> exp.Expr:
+        return exp.Filter(this=aggregate, expression=exp.Where(this=condition))
+
+    col = rules.col
+    good = exp.Not(this=col("mi_bad"))
+    key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
+    distinct = where(exp.Count(this=exp.Distinct(expressions=[key])), good)
+    candidates = where(exp.Count(this=exp.Star()), good)
+    counts = exp.select(
+        exp.alias_(candidates, "mi_candidates"),
+        exp.alias_(exp.Sub(this=candidates.copy(), expression=distinct), "mi_duplicates"),
+        exp.alias_(where(exp.Count(this=exp.Star()), col("mi_bad")), "mi_bad"),
+        exp.alias_(where(exp.Min(this=col("followers")), col("mi_bad")), "mi_bad_value"),
+    ).from_(last, copy=False)
+    return (
+        exp.select(
+            exp.Column(this=exp.Star(), table=exp.to_identifier("mi_top")),
+            exp.Column(this=exp.Star(), table=exp.to_identifier("mi_counts")),
+        )
+        .from_(exp.alias_(exp.Subquery(this=counts), "mi_counts"), copy=False)
+        .join(
+            exp.alias_(exp.Subquery(this=rows), "mi_top"),
+            on=exp.true(),
+            join_type="LEFT",
+            copy=False,
+        )
+        .order_by(exp.column("rank", table="mi_top"), copy=False)
+    )
 
 
 def compile_sql(spec: Spec, loaded: LoadedTiers, dialect: str, pretty: bool = True) -> str:

@@ -9,12 +9,26 @@ from sqlglot import exp
 
 from microinf.numbers import MISSING
 from microinf.platforms import ALIASES, KNOWN, canonical_platform
+from microinf.sql.charmap import every_character
 from microinf.sql.dialects import GUARDED, case, double, regex_match, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
 _LONGEST = max(len(m) for m in MISSING)
-WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())  # what str.strip strips
+
+
+def _whitespace() -> str:
+    """What str.strip strips: the characters str.split() splits on, between its pieces."""
+    everything = "\x00" + "".join(map(chr, range(1, 0x80))) + every_character()
+    gaps, after = [], -1
+    for piece in everything.split():
+        gaps.append(everything[after + 1 : ord(piece[0])])
+        after = ord(piece[-1])
+    gaps.append(everything[after + 1 :])
+    return "".join(gaps)
+
+
+WHITESPACE = _whitespace()
 WORD = "[a-z0-9]"
 NOT_WORD = "[^a-z0-9]"
 NOT_WORD_IN_CATEGORY = "[^a-z0-9,;|]"  # categories are split on , ; | before their words are read
