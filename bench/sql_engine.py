@@ -6,7 +6,8 @@ usage: python bench/sql_engine.py [ROWS]    (needs ../shared/bench/gen.py; ROWS 
 The task: `--niche fitness --tier micro --top 50 --format json`. The hand-written query does
 what an analyst would write for it (tiers, engagement from likes and comments, whole-word
 keywords with DuckDB's strip_accents, the benchmark and the flags of the default tiers.yaml,
-the score, the order). Prints wall time and peak RSS of each process and the ratios.
+the score, the order). Prints wall time and peak RSS of each process and the ratios; then the
+same commands on a one-row file (their start-up) and the ratio of the times past it.
 """
 
 from __future__ import annotations
@@ -55,25 +56,38 @@ print(json.dumps(rows, default=str))
 """
 
 
-def main() -> None:
-    rows = int(float(sys.argv[1])) if len(sys.argv) > 1 else 5_000_000
-    CACHE.mkdir(exist_ok=True)
-    data = CACHE / f"creators-{rows}.csv"
-    if not data.exists():
-        subprocess.run([sys.executable, str(GEN), str(rows), str(data)], check=True)
+def commands(data: Path) -> tuple[list[str], list[str]]:
+    """classify --engine duckdb and the hand-written query, both on `data`."""
     tiers = HERE.parent / "src" / "microinf" / "data" / "tiers.yaml"
     microinf = [sys.executable, "-m", "microinf", "classify", str(data), "--tiers", str(tiers),
                 "--niche", "fitness", "--tier", "micro", "--top", "50", "--format", "json",
                 "--engine", "duckdb"]  # fmt: skip
     hits = " + ".join(f"regexp_matches(b, '\\b{k}\\b')::INT" for k in KEYWORDS.split("|"))
     query = HAND_WRITTEN.format(path=str(data).replace("'", "''"), kw=KEYWORDS, hits=hits)
-    hand = [sys.executable, "-c", RUN_QUERY, query]
+    return microinf, [sys.executable, "-c", RUN_QUERY, query]
+
+
+def main() -> None:
+    rows = int(float(sys.argv[1])) if len(sys.argv) > 1 else 5_000_000
+    CACHE.mkdir(exist_ok=True)
+    data = CACHE / f"creators-{rows}.csv"
+    if not data.exists():
+        subprocess.run([sys.executable, str(GEN), str(rows), str(data)], check=True)
+    one = CACHE / "creators-1row.csv"  # the same commands on one row: their start-up
+    with data.open(encoding="utf-8") as f:
+        one.write_text(f.readline() + f.readline(), encoding="utf-8")
     print(f"{rows:,} rows: {data}")
+    microinf, hand = commands(data)
     engine_t, engine_mb = best_of(3, microinf)
     hand_t, hand_mb = best_of(3, hand)
+    start_engine, _ = best_of(3, commands(one)[0])
+    start_hand, _ = best_of(3, commands(one)[1])
     print(f"classify --engine duckdb   {engine_t:6.2f} s  {engine_mb:6.0f} MB peak")
     print(f"hand-written DuckDB query  {hand_t:6.2f} s  {hand_mb:6.0f} MB peak")
     print(f"ratio (engine / hand)      {engine_t / hand_t:6.2f} x  {engine_mb / hand_mb:6.2f} x")
+    print(f"start-up (on one row)      {start_engine:6.2f} s  and {start_hand:.2f} s")
+    beyond = (engine_t - start_engine) / (hand_t - start_hand)
+    print(f"ratio past start-up        {beyond:6.2f} x")
 
 
 if __name__ == "__main__":

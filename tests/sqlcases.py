@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+import pytest
 
 from microinf.jobs.classify import Query, ReadOptions, classify
 from microinf.sql.compile import Spec
@@ -208,6 +211,14 @@ def make_case(seed: int, niches: bool = True, n: int | None = None) -> Case:
     rows = make_rows(rng, n if n is not None else rng.randint(1, 60))
     config = rng.choice(list(CONFIGS))
     return Case(rows, config, make_query(rng, rows, config, niches), seed)
+
+
+def needed(what: str) -> NoReturn:
+    """Skip a test whose engine is not installed; fail instead where CI says it must be."""
+    message = f"{what} is not installed (pip install -e '.[test]'; .ci/run installs the rest)"
+    if os.environ.get("MICROINF_REQUIRE_ENGINES"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def _cell(value: Any) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlcases import COLUMNS, SELECT, expected, make_case, row
+from sqlcases import COLUMNS, SELECT, expected, make_case, needed, row
 
 # py4j, which pyspark talks to the JVM through, drops sockets without closing them
 pytestmark = pytest.mark.filterwarnings(
@@ -20,23 +20,14 @@ pytestmark = pytest.mark.filterwarnings(
 SPARK_CASES = 12  # one query per case on one session: each costs a few seconds
 
 
-def _needed(what: str) -> None:
-    # pyspark comes with the test extra; Java 17 from the system (.ci/run installs it and sets
-    # MICROINF_REQUIRE_SPARK, so that CI fails rather than skips without them)
-    message = f"{what} is not installed (pip install -e '.[test]' and Java 17)"
-    if os.environ.get("MICROINF_REQUIRE_SPARK"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        _needed("pyspark")
+        needed("pyspark")
     if shutil.which("java") is None:
-        _needed("java")
+        needed("java")
     pytest.importorskip("sqlglot")
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     session = (

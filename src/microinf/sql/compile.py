@@ -11,7 +11,7 @@ from microinf.errors import UsageError
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules, signals
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, FILTER_LATE
+from microinf.sql.dialects import DIALECTS, FILTER_LATE, STAGE_BY_STAGE
 from microinf.sql.score import base_score, order_by, rounded
 from microinf.sql.text import (
     bio_hits,
@@ -91,10 +91,9 @@ class _Chain:
         self.ctes.append((f"mi_{len(self.ctes)}", select))
 
     def query(self, final: exp.Select, dialect: str, count: bool) -> exp.Select:
-        # SQLite would fold the stages into one expression deeper than it allows; the rows
-        # counted and ranked are computed once
+        # the rows counted and ranked are computed once
         for name, select in self.ctes:
-            materialized = dialect == "sqlite" or (count and name == self.last)
+            materialized = dialect in STAGE_BY_STAGE or (count and name == self.last)
             final = final.with_(name, as_=select, materialized=materialized or None, copy=False)
         return final
 

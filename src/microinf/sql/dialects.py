@@ -18,6 +18,10 @@ GUARDED = frozenset({"duckdb", "spark"})
 # parts would grow to billions of nodes there. Their rows are kept or left out after the
 # ranking's window, which a filter is not pushed through.
 FILTER_LATE = frozenset({"spark"})
+# dialects whose planner inlines each stage into the next by copying its expressions: SQLite
+# would fold them into one expression deeper than it allows, PostgreSQL into one of billions
+# of nodes (it ran out of 24 GB). Every stage there is MATERIALIZED: computed once, stored.
+STAGE_BY_STAGE = frozenset({"sqlite", "postgres"})
 
 
 def regex_match(text: exp.Expr, pattern: str, dialect: str, ignore_case: bool = False) -> exp.Expr:
