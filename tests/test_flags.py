@@ -76,6 +76,14 @@ def test_comment_ratio(likes: int, comments: int, expected: list[str]) -> None:
     assert names(avg_likes=likes, avg_comments=comments) == expected
 
 
+def test_no_likes_is_no_ratio_even_when_every_count_is_judged() -> None:
+    rules = FlagsConfig.model_validate({"comment_ratio": {"min_likes": 0}})
+    c = Creator(handle="x", followers=20_000, avg_likes=0, avg_comments=12)
+    assert [n for n, _, _ in check_flags(c, BAND, rules)] == []
+    c.avg_likes = 1
+    assert [n for n, _, _ in check_flags(c, BAND, rules)] == ["comment_ratio"]
+
+
 def test_comment_ratio_band_can_come_from_peers() -> None:
     c = Creator(handle="x", followers=20_000, avg_likes=10_000, avg_comments=20)
     assert [n for n, _, _ in check_flags(c, BAND, RULES)] == ["comment_ratio"]

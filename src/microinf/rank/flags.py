@@ -62,7 +62,8 @@ def check_flags(
             ))  # fmt: skip
     ratio = rules.comment_ratio
     likes, comments = c.avg_likes, c.avg_comments
-    if ratio.enabled and likes is not None and comments is not None and likes >= ratio.min_likes:
+    # no likes, no ratio to judge (min_likes may be 0)
+    if ratio.enabled and likes and comments is not None and likes >= ratio.min_likes:
         per_like = comments / likes
         least, most = (ratio.min, ratio.max) if comment_band is None else comment_band
         if not least <= per_like <= most:
