@@ -113,6 +113,23 @@ def test_bad_follower_counts_are_errors_once_the_niche_is_settled(run: Run, writ
         assert "the lowest is -5" in engine.stderr
 
 
+def test_the_same_advice_on_columns_as_classify(run: Run, write: object) -> None:
+    text = "handle,followers,Average viewers\nana,120000,9000\nbo,30000,2500\n"
+    path = str(write("twitch.csv", text))  # type: ignore[operator]
+    # rows without a platform get no rate from viewers: both engines say which column may help
+    python = run("classify", path, "--format", "json")
+    engine = run("classify", path, "--format", "json", "--engine", "duckdb")
+    assert engine.stderr == python.stderr
+    assert 'may stand in for it (views, not engagements): --map avg_likes="Average' in engine.stderr
+    # on Twitch, viewers make the rate: no advice, and the same rates in both engines
+    args = ["--platform-default", "twitch", "--format", "json"]
+    python = run("classify", path, *args)
+    engine = run("classify", path, *args, "--engine", "duckdb")
+    assert python.stderr == engine.stderr == ""
+    assert json.loads(engine.stdout) == json.loads(python.stdout)
+    assert json.loads(engine.stdout)[0]["engagement_rate"] == 0.083333
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_rows_are_counted_when_the_ledger_is_shown(run: Run, fmt: str) -> None:
     args = ["--niche", "fitness", "--top", "5", "--format", fmt, "--stats"]

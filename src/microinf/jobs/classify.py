@@ -105,7 +105,7 @@ def iter_creators(
             table = table_of(opened, options)
             header = table.columns if isinstance(table, SheetTable) else table.header
             if header:
-                _check_header(opened.name, header, options.columns, warn)
+                check_header(opened.name, header, options, warn)
             reader = RecordReader(
                 table,
                 options.columns or None,
@@ -133,12 +133,12 @@ def iter_creators(
                     warn(note)
 
 
-def _check_header(
-    name: str, header: list[str], mapped: dict[str, str], warn: Callable[[str], None] | None
+def check_header(
+    name: str, header: list[str], options: ReadOptions, warn: Callable[[str], None] | None
 ) -> None:
     """Refuse a header with no creator column at all; advise on a likely one for a missing field."""
-    found = set(map_columns(header).fields) | set(mapped)
-    advice = likely_columns(header, found)
+    found = set(map_columns(header).fields) | set(options.columns)
+    advice = likely_columns(header, found, options.platform_default)
     if not found & {"handle", "url", "followers"}:
         shown = ", ".join(f'"{show(h)}"' for h in header[:12]) + (
             ", ..." if len(header) > 12 else ""

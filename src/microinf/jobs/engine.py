@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from microinf.errors import DataError, SourceError, UsageError
-from microinf.jobs.classify import Query, ReadOptions, Result, Stats
+from microinf.jobs.classify import Query, ReadOptions, Result, Stats, check_header
 from microinf.models import Creator
 from microinf.rank.budget import choose
 from microinf.rank.niches import NicheMatcher
@@ -100,9 +100,10 @@ def _plan(
     """The column plan of the input, as the record reader would make it."""
     described = con.execute(f"DESCRIBE {_VIEW}").fetchall()
     types = {row[0]: str(row[1]) for row in described if row[0] != "mi_source"}
+    name = ", ".join(sources)
+    check_header(name, list(types), options, warn)  # the advice classify gives
     plan = plan_for(list(types), options.columns or None)
     fields = dict(plan.columns.fields)
-    name = ", ".join(sources)
     if plan.columns.secondary.get("niche"):
         raise UsageError(
             f"{name}: several category columns; the duckdb engine reads one",

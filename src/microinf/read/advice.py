@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from microinf.platforms import canonical_platform
+from microinf.rank.engagement import VIEW_PLATFORMS, VIEWER_PLATFORMS
 from microinf.read.columns import normalise
+
+BY_VIEWS = VIEW_PLATFORMS | VIEWER_PLATFORMS
 
 # words in a header that hint at a field no alias matched; the advice says how to --map it
 _LIKELY: tuple[tuple[str, frozenset[str], str], ...] = (
@@ -20,15 +24,24 @@ _LIKELY: tuple[tuple[str, frozenset[str], str], ...] = (
 _AVERAGE = frozenset({"avg", "average", "mean"})
 
 
-def likely_columns(headers: list[str], found: set[str]) -> list[str]:
-    """Advice for a follower, handle or engagement field no header matched, naming a candidate."""
+def likely_columns(
+    headers: list[str], found: set[str], platform_default: str | None = None
+) -> list[str]:
+    """Advice for a follower, handle or engagement field no header matched, naming a candidate.
+
+    Views make the rate on video platforms: a views column counts as engagement where the
+    rows name their platform or --platform-default names a video platform.
+    """
     notes: list[str] = []
     missing = {"followers", "handle", "engagement"}
     if "followers" in found:
         missing.discard("followers")
     if "handle" in found or "url" in found:
         missing.discard("handle")
-    if found & {"engagement_rate", "avg_likes"}:
+    video = platform_default is not None and canonical_platform(platform_default) in BY_VIEWS
+    if found & {"engagement_rate", "avg_likes"} or (
+        "avg_views" in found and ("platform" in found or video)
+    ):
         missing.discard("engagement")
     for what, words, caveat in _LIKELY:
         if what not in missing:
