@@ -24,11 +24,13 @@ GEN = HERE.parent.parent / "shared" / "bench" / "gen.py"
 CACHE = HERE / ".cache"
 
 
-def measure(argv: list[str], stdout_path: str = os.devnull) -> tuple[float, float]:
+def measure(
+    argv: list[str], stdout_path: str = os.devnull, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one process."""
     with open(stdout_path, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out)
+        proc = subprocess.Popen(argv, stdout=out, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -36,8 +38,8 @@ def measure(argv: list[str], stdout_path: str = os.devnull) -> tuple[float, floa
     return wall, usage.ru_maxrss / 1024
 
 
-def best_of(n: int, argv: list[str]) -> tuple[float, float]:
-    runs = [measure(argv) for _ in range(n)]
+def best_of(n: int, argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    runs = [measure(argv, env=env) for _ in range(n)]
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
