@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -153,3 +154,38 @@ def test_compiled_sql_holds_no_number_of_its_own(tmp_path: Path) -> None:
     changed = compile_sql(Spec(), load_tiers(str(path)), "duckdb")
     assert "7777" in changed and "7777" not in base
     assert "0.875" in changed and "0.875" not in base  # 1 - flag_penalty, computed in Python
+
+
+EXPORT = (
+    "Username,Followers Count,Category,Avg Likes,Avg Comments,Network,Country\n"
+    "@ana.fit,23000,Fitness,900,31,Instagram,FR\n"
+    "bo_runs,41000,Fitness|Running,2100,12,instagram,US\n"
+    "cy,18000,Food,400,9,TikTok,DE\n"
+    "dee,12500,Fitness,30,1,Instagram,\n"
+)
+
+
+def test_columns_from_a_file_map_the_table_as_classify_reads_it(run: Run, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    path = tmp_path / "export.csv"
+    path.write_text(EXPORT, encoding="utf-8")
+    args = ["--niche", "fitness", "--tier", "micro"]
+    query = run("sql", "--table", "export", "--columns-from", str(path), *args)
+    assert query.exit_code == 0, query.stderr
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE export AS SELECT * FROM read_csv('{path}', all_varchar = false)")
+    cursor = con.execute(query.stdout)
+    names = [d[0] for d in cursor.description]
+    got = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    want = json.loads(run("classify", str(path), *args, "--format", "json").stdout)
+    assert [(r["rank"], r["handle"], r["platform"], r["score"]) for r in got] == [
+        (c["rank"], c["handle"], c["platform"], c["score"]) for c in want
+    ]
+    assert len(want) == 3
+    # without it, the canonical names are looked for, and the table has none of them
+    bare = run("sql", "--table", "export", *args)
+    with pytest.raises(duckdb.Error):
+        con.execute(bare.stdout)
+    # --map still wins over the file's header
+    mapped = run("sql", "--columns-from", str(path), "--map", "country=", *args)
+    assert '"Country"' not in mapped.stdout and '"Category"' in mapped.stdout

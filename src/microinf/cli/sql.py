@@ -37,6 +37,17 @@ def _columns(items: list[str]) -> dict[str, str | None]:
     return out
 
 
+def _columns_of(source: str, mapped: dict[str, str | None]) -> dict[str, str | None]:
+    """Every field's column as classify maps the source's header; None where it has none."""
+    from microinf.jobs.show_columns import survey
+    from microinf.read.options import ReadOptions
+    from microinf.sql.compile import FIELDS
+
+    given = {f: c for f, c in mapped.items() if c is not None}
+    plan = survey([source], ReadOptions(columns=given))[0].plan
+    return {f: plan.columns.fields.get(f) for f in FIELDS}
+
+
 def sql(
     dialect: Annotated[
         Dialect, typer.Option("--dialect", "-d", help="The SQL dialect to write.")
@@ -50,6 +61,15 @@ def sql(
             "--map",
             metavar="FIELD=COLUMN",
             help="Read FIELD from COLUMN; FIELD= when the table has no such column (repeatable).",
+        ),
+    ] = None,
+    columns_from: Annotated[
+        str | None,
+        typer.Option(
+            "--columns-from",
+            metavar="SOURCE",
+            help="Name the table's columns as classify reads this file's header (one with the "
+            "table's columns); fields it lacks read as NULL. --map still wins.",
         ),
     ] = None,
     tiers: Annotated[
@@ -104,6 +124,8 @@ def sql(
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
         loaded = load_tiers(resolve_tiers_path(tiers))
+        if columns_from is not None:
+            columns = {**_columns_of(columns_from, columns), **columns}
         spec = Spec(
             table=table,
             columns=columns,
