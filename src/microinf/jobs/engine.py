@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from microinf.errors import DataError, SourceError, UsageError
 from microinf.jobs.classify import Query, ReadOptions, Result, Stats, check_header
 from microinf.models import Creator
+from microinf.numbers import MAX_FOLLOWERS
 from microinf.rank.budget import choose
 from microinf.rank.niches import NicheMatcher
 from microinf.rank.score import Scorer
@@ -230,15 +231,15 @@ def classify_duckdb(
 
 
 def _refuse_bad(counts: dict[str, Any], column: str, name: str) -> None:
-    """Rows whose follower count is missing or negative are an error, as in classify."""
+    """Rows whose follower count classify refuses are an error here too."""
     bad = int(counts["mi_bad"])
     if not bad:
         return
     value = counts["mi_bad_value"]
-    which = "one is missing" if value is None else f"the lowest is {value}"
+    which = "one is missing" if value is None else f'one of them: "{value}"'
     raise DataError(
-        f'{name}: column "{column}": {bad} row{"s" if bad > 1 else ""} with a missing or '
-        f"negative follower count ({which})",
+        f'{name}: column "{column}": {bad} row{"s" if bad > 1 else ""} with a missing, negative, '
+        f"unreadable or impossible (over {MAX_FOLLOWERS:,}) follower count ({which})",
         hint="fix those rows, or use the default engine, which names their lines and can skip "
         "them (--on-error skip)",
     )

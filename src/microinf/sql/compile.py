@@ -8,6 +8,7 @@ from sqlglot import exp
 
 from microinf import __version__
 from microinf.errors import UsageError
+from microinf.numbers import MAX_FOLLOWERS
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules, signals
 from microinf.sql.charmap import case_fold, word_fold
@@ -62,7 +63,7 @@ class Spec:
     platform_default: str | None = None
     # for the duckdb engine: one row of counts joined to the rows (mi_candidates: rows the
     # filters keep; mi_duplicates: of them, repeats of a platform and handle; mi_bad: rows with
-    # a missing or negative follower count, which pass the size filters to be counted)
+    # a follower count classify refuses, which pass the size filters to be counted)
     count: bool = False
 
     def column(self, name: str) -> str | None:
@@ -109,7 +110,7 @@ def _source(spec: Spec, dialect: str, matcher: NicheMatcher | None) -> exp.Selec
     columns = [
         ("handle", rules.clean_handle(cell("handle"), dialect)),
         ("platform", rules.clean_platform(cell("platform"), spec.platform_default, dialect)),
-        ("followers", exp.cast(cell("followers"), exp.DataType.Type.BIGINT)),
+        ("followers", _followers(cell("followers"), spec.count)),
         ("niche", rules.clean_text(cell("niche"), dialect)),
         ("mi_given", rules.clean_rate(cell("engagement_rate"))),
         ("credibility", rules.clean_rate(cell("credibility"))),
@@ -118,10 +119,24 @@ def _source(spec: Spec, dialect: str, matcher: NicheMatcher | None) -> exp.Selec
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
     columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
+    if spec.count:  # the cell as written, for the message about a bad one
+        columns.append(("mi_followers_cell", exp.cast(cell("followers"), exp.DataType.Type.TEXT)))
     if matcher is not None:  # on the cells as stored: cleaning them only takes characters away
         found = screen(matcher, [cell("niche"), cell("bio")], dialect)
         columns.append(("mi_screen", exp.true() if found is None else found))
     return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
+
+
+def _followers(cell: exp.Expr, checked: bool) -> exp.Expr:
+    """The follower count; checked (the engine's query), NULL where classify refuses it:
+    missing, negative, not a number, or above MAX_FOLLOWERS."""
+    count = exp.cast(cell, exp.DataType.Type.BIGINT)
+    if not checked:
+        return count
+    number = exp.TryCast(this=cell, to=exp.DataType.build("DOUBLE"))
+    readable = exp.Between(this=number, low=exp.Literal.number(0),
+                           high=exp.Literal.number(MAX_FOLLOWERS))  # fmt: skip
+    return exp.Case(ifs=[exp.If(this=readable, true=count)])
 
 
 def _size_filters(spec: Spec) -> exp.Expr | None:
@@ -178,8 +193,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
         ("engagement_method", method),
     ]
     if spec.count:  # as classify: a bad follower count is an error once the niche is settled
-        negative = exp.LT(this=followers, expression=exp.Literal.number(0))
-        first.append(("mi_bad", exp.or_(followers.is_(exp.null()), negative)))
+        first.append(("mi_bad", followers.is_(exp.null())))
     chain.add(first)
     where = _size_filters(spec)
     if spec.count and where is not None:
@@ -301,7 +315,7 @@ def _with_counts(rows: exp.Select, last: str) -> exp.Select:
         exp.alias_(candidates, "mi_candidates"),
         exp.alias_(exp.Sub(this=candidates.copy(), expression=distinct), "mi_duplicates"),
         exp.alias_(where(exp.Count(this=exp.Star()), col("mi_bad")), "mi_bad"),
-        exp.alias_(where(exp.Min(this=col("followers")), col("mi_bad")), "mi_bad_value"),
+        exp.alias_(where(exp.Min(this=col("mi_followers_cell")), col("mi_bad")), "mi_bad_value"),
     ).from_(last, copy=False)
     return (
         exp.select(
