@@ -189,3 +189,14 @@ def test_columns_from_a_file_map_the_table_as_classify_reads_it(run: Run, tmp_pa
     # --map still wins over the file's header
     mapped = run("sql", "--columns-from", str(path), "--map", "country=", *args)
     assert '"Country"' not in mapped.stdout and '"Category"' in mapped.stdout
+
+
+def test_columns_from_a_file_with_several_category_columns(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "topics.csv"
+    path.write_text("Username,Followers Count,Category,More topics\nana,12000,Food,Travel\n")
+    refused = run("sql", "--columns-from", str(path), "--niche", "food")
+    assert refused.exit_code == 2
+    assert 'several category columns ("Category", "More topics")' in refused.stderr
+    assert "--map niche=COLUMN" in refused.stderr
+    chosen = run("sql", "--columns-from", str(path), "--map", "niche=More topics")
+    assert chosen.exit_code == 0 and '"More topics"' in chosen.stdout

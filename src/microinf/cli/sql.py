@@ -39,13 +39,24 @@ def _columns(items: list[str]) -> dict[str, str | None]:
 
 def _columns_of(source: str, mapped: dict[str, str | None]) -> dict[str, str | None]:
     """Every field's column as classify maps the source's header; None where it has none."""
+    from microinf.errors import UsageError
     from microinf.jobs.show_columns import survey
     from microinf.read.options import ReadOptions
     from microinf.sql.compile import FIELDS
 
     given = {f: c for f, c in mapped.items() if c is not None}
-    plan = survey([source], ReadOptions(columns=given))[0].plan
-    return {f: plan.columns.fields.get(f) for f in FIELDS}
+    found = survey([source], ReadOptions(columns=given))[0]
+    for line in found.warnings:
+        warn(f"{found.source}: {line}")
+    others = found.plan.columns.secondary.get("niche")
+    if others and "niche" not in mapped:  # classify reads them all; a query reads one
+        raise UsageError(
+            f'{found.source}: several category columns ("{found.plan.columns.fields["niche"]}", '
+            + ", ".join(f'"{c}"' for c in others)
+            + "); the query reads one",
+            hint="choose it with --map niche=COLUMN",
+        )
+    return {f: found.plan.columns.fields.get(f) for f in FIELDS}
 
 
 def sql(
