@@ -203,6 +203,13 @@ def test_every_reading_command_takes_the_same_input_options() -> None:
         assert option_names(*path) >= INPUT_OPTIONS, path
     assert option_names("classify") >= FILTERS
     assert option_names("explain") >= FILTERS
+    assert option_names("sql") >= FILTERS | {"--peers"}  # the same filters, --peers refused
+
+
+def test_sql_refuses_what_it_cannot_compile(run: Run) -> None:
+    result = run("sql", "--niche", "fitness", "--peers")
+    assert result.exit_code == 2
+    assert "--peers is not compiled to SQL" in result.stderr and result.stdout == ""
 
 
 def test_explain_reproduces_a_real_world_command(run: Run, tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-from microinf.cli.common import errors_to_exit_codes, warn
+from microinf.cli.common import errors_to_exit_codes, fail, warn
+from microinf.cli.filters import FilterArgs, filter_options
+from microinf.errors import ExitCode
 
 
 class Dialect(StrEnum):
@@ -59,7 +61,9 @@ def _columns_of(source: str, mapped: dict[str, str | None]) -> dict[str, str | N
     return {f: found.plan.columns.fields.get(f) for f in FIELDS}
 
 
+@filter_options
 def sql(
+    filters: FilterArgs,
     dialect: Annotated[
         Dialect, typer.Option("--dialect", "-d", help="The SQL dialect to write.")
     ] = Dialect.duckdb,
@@ -83,41 +87,6 @@ def sql(
             "table's columns); fields it lacks read as NULL. --map still wins.",
         ),
     ] = None,
-    tiers: Annotated[
-        str | None,
-        typer.Option(
-            "--tiers",
-            metavar="FILE",
-            help="Tier rules file (default: $MICROINF_TIERS, ./tiers.yaml, then the built-in).",
-        ),
-    ] = None,
-    niche: Annotated[
-        list[str] | None,
-        typer.Option(metavar="NAME", help="Keep creators of this niche (repeatable)."),
-    ] = None,
-    tier: Annotated[
-        list[str] | None, typer.Option(metavar="NAME", help="Keep this tier (repeatable).")
-    ] = None,
-    platform: Annotated[
-        list[str] | None, typer.Option(metavar="NAME", help="Keep this platform (repeatable).")
-    ] = None,
-    min_followers: Annotated[
-        int | None,
-        typer.Option(min=0, metavar="N", help="Keep creators with at least N followers."),
-    ] = None,
-    max_followers: Annotated[
-        int | None, typer.Option(min=0, metavar="N", help="Keep creators with at most N followers.")
-    ] = None,
-    min_relevance: Annotated[
-        float | None,
-        typer.Option(min=0, max=1, metavar="R", help="With --niche, the least relevance kept."),
-    ] = None,
-    exclude_flagged: Annotated[
-        bool, typer.Option("--exclude-flagged", help="Leave out creators with authenticity flags.")
-    ] = False,
-    top: Annotated[
-        int | None, typer.Option(min=1, metavar="N", help="Keep the best N after filtering.")
-    ] = None,
     platform_default: Annotated[
         str | None, typer.Option(metavar="NAME", help="Platform of rows that name none.")
     ] = None,
@@ -127,6 +96,13 @@ def sql(
     Example: microinf sql --dialect postgres --table creators --niche fitness --top 50
     """
     columns = _columns(column_map or [])
+    if filters.peers:
+        fail(
+            ["--peers is not compiled to SQL: it needs the medians of the whole input before "
+             "the first score"],
+            "leave it out, or use classify (the default engine) for --peers",
+            ExitCode.USAGE,
+        )  # fmt: skip
     with errors_to_exit_codes():
         from microinf.sql import require
 
@@ -134,20 +110,20 @@ def sql(
         from microinf.sql.compile import Spec, compile_sql
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
-        loaded = load_tiers(resolve_tiers_path(tiers))
+        loaded = load_tiers(resolve_tiers_path(filters.tiers))
         if columns_from is not None:
             columns = {**_columns_of(columns_from, columns), **columns}
         spec = Spec(
             table=table,
             columns=columns,
-            niches=niche or [],
-            tiers=tier or [],
-            platforms=platform or [],
-            min_followers=min_followers,
-            max_followers=max_followers,
-            min_relevance=min_relevance,
-            exclude_flagged=exclude_flagged,
-            top=top,
+            niches=filters.niche or [],
+            tiers=filters.tier or [],
+            platforms=filters.platform or [],
+            min_followers=filters.min_followers,
+            max_followers=filters.max_followers,
+            min_relevance=filters.min_relevance,
+            exclude_flagged=filters.exclude_flagged,
+            top=filters.top,
             platform_default=platform_default,
         )
         text = compile_sql(spec, loaded, dialect.value)
