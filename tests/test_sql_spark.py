@@ -41,8 +41,6 @@ def spark() -> Iterator[Any]:
         # the queries are long and run on a few rows: compiling them to bytecode costs more
         .config("spark.sql.codegen.wholeStage", "false")
         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        # the query is a chain of some 45 CTEs: more than the analyzer's 100 passes resolve
-        .config("spark.sql.analyzer.maxIterations", "1000")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
