@@ -107,25 +107,14 @@ def sql(
         from microinf.sql import require
 
         require("sqlglot", "sql", "microinf sql")
-        from microinf.sql.compile import Spec, compile_sql
+        from microinf.jobs.engine import spec_of
+        from microinf.sql.compile import compile_sql
         from microinf.tiers.load import load_tiers, resolve_tiers_path
 
         loaded = load_tiers(resolve_tiers_path(filters.tiers))
         if columns_from is not None:
             columns = {**_columns_of(columns_from, columns), **columns}
-        spec = Spec(
-            table=table,
-            columns=columns,
-            niches=filters.niche or [],
-            tiers=filters.tier or [],
-            platforms=filters.platform or [],
-            min_followers=filters.min_followers,
-            max_followers=filters.max_followers,
-            min_relevance=filters.min_relevance,
-            exclude_flagged=filters.exclude_flagged,
-            top=filters.top,
-            platform_default=platform_default,
-        )
+        spec = spec_of(filters.query(), table, columns, platform_default)
         text = compile_sql(spec, loaded, dialect.value)
         if dialect is Dialect.sqlite:
             warn(

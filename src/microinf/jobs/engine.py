@@ -127,16 +127,21 @@ def _plan(
     return plan, fields
 
 
-def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]) -> Spec:
-    from microinf.sql.compile import FIELDS, Spec
+def spec_of(
+    query: Query,
+    table: str,
+    columns: dict[str, str | None],
+    platform_default: str | None = None,
+    passthrough: tuple[str, ...] = (),
+    count: bool = False,
+) -> Spec:
+    """The SQL compiler's Spec of a query: its filters, for a table with these columns."""
+    from microinf.sql.compile import Spec
 
-    columns: dict[str, str | None] = {f: fields.get(f) for f in FIELDS}
-    columns["source"] = "mi_source"
-    columns["line"] = None  # DuckDB's CSV reader does not tell where a row starts
     return Spec(
-        table=_VIEW,
+        table=table,
         columns=columns,
-        passthrough=tuple(plan.passthrough),
+        passthrough=passthrough,
         niches=query.niches,
         tiers=query.tiers,
         platforms=query.platforms,
@@ -145,9 +150,18 @@ def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]
         min_relevance=query.min_relevance,
         exclude_flagged=query.exclude_flagged,
         top=query.top if query.budget is None else None,  # the knapsack needs every candidate
-        platform_default=options.platform_default,
-        count=True,
+        platform_default=platform_default,
+        count=count,
     )
+
+
+def _spec(query: Query, options: ReadOptions, plan: Plan, fields: dict[str, str]) -> Spec:
+    from microinf.sql.compile import FIELDS
+
+    columns: dict[str, str | None] = {f: fields.get(f) for f in FIELDS}
+    columns["source"] = "mi_source"
+    columns["line"] = None  # DuckDB's CSV reader does not tell where a row starts
+    return spec_of(query, _VIEW, columns, options.platform_default, tuple(plan.passthrough), True)
 
 
 def classify_duckdb(
