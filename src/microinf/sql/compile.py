@@ -271,6 +271,12 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     for stage in stages:
         chain.add(stage)
     chain.add([("mi_handle_key", finish_fold(last, case_fold(), dialect))])
+    return _ranked(chain, spec, dialect, late)
+
+
+def _ranked(chain: _Chain, spec: Spec, dialect: str, late: bool) -> exp.Select:
+    """The output: the rows kept, ranked, the top of them, and the counts the engine asks for."""
+    col = rules.col
     has_line = spec.column("line") is not None
     order = order_by(dialect, has_line)
     # ranks over the rows kept, then the top (an ORDER BY ... LIMIT straight over the chain
