@@ -127,6 +127,8 @@ def _text(rng: random.Random, words: list[str], most: int) -> str | None:
 def _number(rng: random.Random, low: float, high: float, whole: bool = True) -> float | None:
     if rng.random() < 0.15:
         return None
+    if rng.random() < 0.03:
+        return float("nan")  # a float column's NaN; "nan" in the CSV, which classify reads as none
     value = rng.uniform(low, high) if rng.random() < 0.8 else rng.choice([low, high, 0.0])
     return float(round(value)) if whole else float(f"{value:.6f}")
 
@@ -150,13 +152,15 @@ def make_rows(rng: random.Random, n: int) -> list[dict[str, Any]]:
         likes = _number(rng, 0, max(followers, 1) * 0.2)
         rate = None
         if rng.random() < 0.4:
-            rate = rng.choice([0.0, 0.0001, 0.012, 0.0162, 0.05, 0.3, 0.9, 1.0, 4.1, 12.5, 55.0])
+            rate = rng.choice(
+                [0.0, 0.0001, 0.012, 0.0162, 0.05, 0.3, 0.9, 1.0, 4.1, 12.5, 55.0, float("nan")]
+            )
         rows.append({
             "handle": handle, "platform": platform, "followers": followers,
             "name": _text(rng, ["Ana", "Zoë", "n/a", "Bob"], 2),
             "niche": _text(rng, NICHE_WORDS, 3), "bio": _text(rng, BIO_WORDS, 7),
             "avg_likes": likes,
-            "avg_comments": _number(rng, 0, (likes or 100) * 0.6),
+            "avg_comments": _number(rng, 0, (likes if likes and likes == likes else 100) * 0.6),
             "avg_views": _number(rng, 0, 10_000_000),
             "engagement_rate": rate,
             "following": None if rng.random() < 0.3 else int(rng.choice([0, 1499, 1500, 1501, 7000, rng.randint(0, 20000)])),

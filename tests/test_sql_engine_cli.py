@@ -139,6 +139,19 @@ def test_follower_counts_classify_refuses_are_refused(run: Run, write: object, c
     assert 'column "followers": 1 row with a missing, negative, unreadable' in engine.stderr
 
 
+def test_nan_cells_are_no_value_in_both_engines(run: Run, write: object) -> None:
+    text = (
+        "handle,followers,avg_likes,avg_comments,engagement_rate,following\n"
+        "ana,20000,120,12,nan,nan\nbo,20000,100,NaN,0.05,300\n"
+    )
+    path = str(write("nan.csv", text))  # type: ignore[operator]
+    python = run("classify", path, "--format", "json")
+    engine = run("classify", path, "--format", "json", "--engine", "duckdb")
+    assert engine.exit_code == 0, engine.stderr
+    assert json.loads(engine.stdout) == json.loads(python.stdout)
+    assert [c["following"] for c in json.loads(engine.stdout)] == [300, None]
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_rows_are_counted_when_the_ledger_is_shown(run: Run, fmt: str) -> None:
     args = ["--niche", "fitness", "--top", "5", "--format", fmt, "--stats"]

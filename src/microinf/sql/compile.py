@@ -112,12 +112,12 @@ def _source(spec: Spec, dialect: str, matcher: NicheMatcher | None) -> exp.Selec
         ("platform", rules.clean_platform(cell("platform"), spec.platform_default, dialect)),
         ("followers", _followers(cell("followers"), spec.count)),
         ("niche", rules.clean_text(cell("niche"), dialect)),
-        ("mi_given", rules.clean_rate(cell("engagement_rate"))),
-        ("credibility", rules.clean_rate(cell("credibility"))),
+        ("mi_given", rules.clean_rate(cell("engagement_rate"), dialect)),
+        ("credibility", rules.clean_rate(cell("credibility"), dialect)),
     ]
     columns += [(n, rules.clean_text(cell(n), dialect)) for n in TEXT]
-    columns += [(n, exp.cast(cell(n), exp.DataType.Type.DOUBLE)) for n in NUMBERS]
-    columns += [(n, exp.cast(cell(n), exp.DataType.Type.BIGINT)) for n in COUNTS]
+    columns += [(n, rules.number(cell(n), dialect)) for n in NUMBERS]
+    columns += [(n, rules.number(cell(n), dialect, whole=True)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
     if spec.count:  # the cell as written, for the message about a bad one
         columns.append(("mi_followers_cell", exp.cast(cell("followers"), exp.DataType.Type.TEXT)))

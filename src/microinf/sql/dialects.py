@@ -49,6 +49,19 @@ def case(pairs: Sequence[tuple[exp.Expr, exp.Expr]], default: exp.Expr) -> exp.E
     return exp.Case(ifs=ifs, default=default)
 
 
+def is_nan(value: exp.Expr, dialect: str) -> exp.Expr | None:
+    """True where a double is NaN; None where the dialect has no NaN (SQLite stores NULL)."""
+    if dialect == "sqlite":
+        return None
+    if dialect in ("duckdb", "spark"):
+        return exp.Anonymous(this="ISNAN", expressions=[value])
+    if dialect == "bigquery":
+        return exp.Anonymous(this="IS_NAN", expressions=[value])
+    # PostgreSQL and Snowflake have no such function, and a NaN equals itself there
+    nan = exp.cast(exp.Literal.string("NaN"), exp.DataType.Type.DOUBLE)
+    return exp.EQ(this=value, expression=nan)
+
+
 def binary_order(key: exp.Expr, dialect: str) -> exp.Expr:
     """Compare by code point, as Python compares strings (PostgreSQL uses the locale's order)."""
     if dialect == "postgres":

@@ -10,7 +10,7 @@ from sqlglot import exp
 from microinf.numbers import MISSING
 from microinf.platforms import ALIASES, KNOWN, canonical_platform
 from microinf.sql.charmap import every_character
-from microinf.sql.dialects import GUARDED, case, double, regex_match, text
+from microinf.sql.dialects import GUARDED, case, double, is_nan, regex_match, text
 from microinf.tiers.lookup import TierIndex, TierRules
 from microinf.tiers.schema import TiersConfig
 
@@ -104,9 +104,19 @@ def clean_platform(cell: exp.Expr, default: str | None, dialect: str) -> exp.Exp
     return platform
 
 
-def clean_rate(cell: exp.Expr) -> exp.Expr:
+def number(cell: exp.Expr, dialect: str, whole: bool = False) -> exp.Expr:
+    """A numeric cell as classify reads it: NaN (a "nan" cell) is no value; `whole`: a count."""
+    whole_type = exp.DataType.Type.BIGINT
+    nan = is_nan(exp.cast(cell, exp.DataType.Type.DOUBLE), dialect)
+    if nan is None:
+        return exp.cast(cell, whole_type if whole else exp.DataType.Type.DOUBLE)
+    value = case([(nan, exp.null())], exp.cast(cell, exp.DataType.Type.DOUBLE))
+    return exp.cast(value, whole_type) if whole else value
+
+
+def clean_rate(cell: exp.Expr, dialect: str) -> exp.Expr:
     """A rate as a fraction: values above 1 are percentages (4.1 is 4.1%)."""
-    rate = exp.cast(cell, exp.DataType.Type.DOUBLE)
+    rate = number(cell, dialect)
     over = exp.GT(this=rate, expression=exp.Literal.number(1))
     return exp.Case().when(over, exp.Div(this=rate, expression=double(100.0))).else_(rate)
 
