@@ -139,6 +139,17 @@ def test_follower_counts_classify_refuses_are_refused(run: Run, write: object, c
     assert 'column "followers": 1 row with a missing, negative, unreadable' in engine.stderr
 
 
+def test_an_infinite_number_is_refused_once_the_row_is_kept(run: Run, write: object) -> None:
+    text = "handle,followers,following,niche\nana,20000,inf,food\nbo,20000,5,fitness\n"
+    path = str(write("inf.csv", text))  # type: ignore[operator]
+    for engine in ("python", "duckdb"):
+        kept = run("classify", path, "--engine", engine, "--niche", "fitness", "--format", "json")
+        assert [c["handle"] for c in json.loads(kept.stdout)] == ["bo"], kept.stderr
+        refused = run("classify", path, "--engine", engine)
+        assert refused.exit_code == 1
+        assert 'column "following": cannot read' in refused.stderr
+
+
 def test_nan_cells_are_no_value_in_both_engines(run: Run, write: object) -> None:
     text = (
         "handle,followers,avg_likes,avg_comments,engagement_rate,following\n"

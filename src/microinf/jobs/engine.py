@@ -249,7 +249,15 @@ def classify_duckdb(
 
 
 def _refuse_bad(counts: dict[str, Any], column: str, name: str) -> None:
-    """Rows whose follower count classify refuses are an error here too."""
+    """Rows whose follower count or another number classify refuses are an error here too."""
+    infinite = int(counts["mi_infinite"])
+    if infinite:
+        raise DataError(
+            f'{name}: column "{counts["mi_infinite_column"]}": cannot read an infinite value '
+            f"as a number ({infinite} row{'s' if infinite > 1 else ''})",
+            hint="fix those rows, or use the default engine, which names their lines and can skip "
+            "them (--on-error skip)",
+        )
     bad = int(counts["mi_bad"])
     if not bad:
         return

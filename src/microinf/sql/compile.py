@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -12,7 +13,7 @@ from microinf.numbers import MAX_FOLLOWERS
 from microinf.rank.niches import NicheMatcher
 from microinf.sql import rules, signals
 from microinf.sql.charmap import case_fold, word_fold
-from microinf.sql.dialects import DIALECTS, FILTER_LATE, STAGE_BY_STAGE
+from microinf.sql.dialects import DIALECTS, FILTER_LATE, STAGE_BY_STAGE, case
 from microinf.sql.score import base_score, order_by, rounded
 from microinf.sql.text import (
     bio_hits,
@@ -112,19 +113,32 @@ def _source(spec: Spec, dialect: str, matcher: NicheMatcher | None) -> exp.Selec
         ("platform", rules.clean_platform(cell("platform"), spec.platform_default, dialect)),
         ("followers", _followers(cell("followers"), spec.count)),
         ("niche", rules.clean_text(cell("niche"), dialect)),
-        ("mi_given", rules.clean_rate(cell("engagement_rate"), dialect)),
-        ("credibility", rules.clean_rate(cell("credibility"), dialect)),
+        ("mi_given", rules.clean_rate(cell("engagement_rate"), dialect, spec.count)),
+        ("credibility", rules.clean_rate(cell("credibility"), dialect, spec.count)),
     ]
     columns += [(n, rules.clean_text(cell(n), dialect)) for n in TEXT]
-    columns += [(n, rules.number(cell(n), dialect)) for n in NUMBERS]
-    columns += [(n, rules.number(cell(n), dialect, whole=True)) for n in COUNTS]
+    columns += [(n, rules.number(cell(n), dialect, finite=spec.count)) for n in NUMBERS]
+    columns += [(n, rules.number(cell(n), dialect, True, spec.count)) for n in COUNTS]
     columns += [(f"mi_px_{i}", exp.column(c, quoted=True)) for i, c in enumerate(spec.passthrough)]
     if spec.count:  # the cell as written, for the message about a bad one
         columns.append(("mi_followers_cell", exp.cast(cell("followers"), exp.DataType.Type.TEXT)))
+        columns.append(("mi_infinite", _infinite(spec, cell)))
     if matcher is not None:  # on the cells as stored: cleaning them only takes characters away
         found = screen(matcher, [cell("niche"), cell("bio")], dialect)
         columns.append(("mi_screen", exp.true() if found is None else found))
     return exp.select(*(exp.alias_(e, n) for n, e in columns)).from_(exp.to_table(spec.table))
+
+
+def _infinite(spec: Spec, cell: Callable[[str], exp.Expr]) -> exp.Expr:
+    """The first column holding an infinite number, which classify cannot read; else NULL."""
+    pairs: list[tuple[exp.Expr, exp.Expr]] = []
+    for name in ("engagement_rate", "credibility", *NUMBERS, *COUNTS):
+        column = spec.column(name)
+        if column is not None:
+            value = exp.TryCast(this=cell(name), to=exp.DataType.build("DOUBLE"))
+            infinite = exp.Anonymous(this="ISINF", expressions=[value])
+            pairs.append((infinite, exp.Literal.string(column)))
+    return case(pairs, exp.null())
 
 
 def _followers(cell: exp.Expr, checked: bool) -> exp.Expr:
@@ -185,7 +199,7 @@ def compile_query(spec: Spec, loaded: LoadedTiers, dialect: str) -> exp.Select:
     rate, method = signals.engagement(
         given, likes, comments, col("avg_views"), followers, col("platform")
     )
-    if spec.count and dialect in FILTER_LATE:
+    if spec.count and dialect != "duckdb":  # the engine's counts and checks are DuckDB's
         raise UsageError(f"counts are not compiled for {dialect}")
     first = [
         ("tier", rules.tier(config, col("platform"), followers)),
@@ -314,6 +328,7 @@ def _with_counts(rows: exp.Select, last: str) -> exp.Select:
 
     col = rules.col
     good = exp.Not(this=col("mi_bad"))
+    infinite = exp.and_(good, col("mi_infinite").is_(exp.null()).not_())
     key = exp.Tuple(expressions=[col("platform"), col("mi_handle_key")])
     distinct = where(exp.Count(this=exp.Distinct(expressions=[key])), good)
     candidates = where(exp.Count(this=exp.Star()), good)
@@ -322,6 +337,8 @@ def _with_counts(rows: exp.Select, last: str) -> exp.Select:
         exp.alias_(exp.Sub(this=candidates.copy(), expression=distinct), "mi_duplicates"),
         exp.alias_(where(exp.Count(this=exp.Star()), col("mi_bad")), "mi_bad"),
         exp.alias_(where(exp.Min(this=col("mi_followers_cell")), col("mi_bad")), "mi_bad_value"),
+        exp.alias_(where(exp.Count(this=exp.Star()), infinite), "mi_infinite"),
+        exp.alias_(where(exp.Min(this=col("mi_infinite")), infinite), "mi_infinite_column"),
     ).from_(last, copy=False)
     return (
         exp.select(

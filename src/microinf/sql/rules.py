@@ -104,19 +104,26 @@ def clean_platform(cell: exp.Expr, default: str | None, dialect: str) -> exp.Exp
     return platform
 
 
-def number(cell: exp.Expr, dialect: str, whole: bool = False) -> exp.Expr:
-    """A numeric cell as classify reads it: NaN (a "nan" cell) is no value; `whole`: a count."""
+def number(cell: exp.Expr, dialect: str, whole: bool = False, finite: bool = False) -> exp.Expr:
+    """A numeric cell as classify reads it: NaN (a "nan" cell) is no value; `whole`: a count.
+
+    `finite` (the duckdb engine, whose query reports them as classify does): an infinite
+    value is no value here too.
+    """
     whole_type = exp.DataType.Type.BIGINT
-    nan = is_nan(exp.cast(cell, exp.DataType.Type.DOUBLE), dialect)
+    value = exp.cast(cell, exp.DataType.Type.DOUBLE)
+    nan = is_nan(value, dialect)
     if nan is None:
         return exp.cast(cell, whole_type if whole else exp.DataType.Type.DOUBLE)
-    value = case([(nan, exp.null())], exp.cast(cell, exp.DataType.Type.DOUBLE))
-    return exp.cast(value, whole_type) if whole else value
+    if finite:
+        nan = exp.or_(nan, exp.Anonymous(this="ISINF", expressions=[value]))
+    cleaned = case([(nan, exp.null())], value)
+    return exp.cast(cleaned, whole_type) if whole else cleaned
 
 
-def clean_rate(cell: exp.Expr, dialect: str) -> exp.Expr:
+def clean_rate(cell: exp.Expr, dialect: str, finite: bool = False) -> exp.Expr:
     """A rate as a fraction: values above 1 are percentages (4.1 is 4.1%)."""
-    rate = number(cell, dialect)
+    rate = number(cell, dialect, finite=finite)
     over = exp.GT(this=rate, expression=exp.Literal.number(1))
     return exp.Case().when(over, exp.Div(this=rate, expression=double(100.0))).else_(rate)
 
