@@ -64,7 +64,8 @@ class Spec:
     platform_default: str | None = None
     # for the duckdb engine: one row of counts joined to the rows (mi_candidates: rows the
     # filters keep; mi_duplicates: of them, repeats of a platform and handle; mi_bad: rows with
-    # a follower count classify refuses, which pass the size filters to be counted)
+    # a follower count classify refuses, which pass the size filters to be counted;
+    # mi_infinite: kept rows with an infinite number, and its column)
     count: bool = False
 
     def column(self, name: str) -> str | None:
